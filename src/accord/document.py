@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from accord.records import Actor, Article, Place
+from accord.records import Actor, Article, Event, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -81,6 +81,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     dateline: str | None = None  # the place named in a dateline ("ISLAMABAD -"), as written
     home_country: str | None = None  # ISO3 of the dateline place, the article's home by default
     notes: dict[str, Any] = field(default_factory=dict)  # per-stage diagnostics (counts, skips)

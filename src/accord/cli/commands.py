@@ -1,0 +1,136 @@
+"""The commands behind the CLI: each reads its arguments and calls the library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+
+from accord.cli.output import write_jsonl, write_table
+from accord.coder import Coded, get_coder
+from accord.errors import InputError
+from accord.records import Article, Event, Failure
+from accord.settings import Settings
+
+_EXAMPLE = "pakistan-belarus-2023-05-30.txt"
+_EXAMPLE_DATE = "2023-05-30"
+
+
+def _settings(args: argparse.Namespace, **extra: object) -> Settings:
+    return Settings.load(config=getattr(args, "config", None), model=getattr(args, "model", None), **extra)
+
+
+def _report(failures: Iterable[Failure]) -> int:
+    count = 0
+    for failure in failures:
+        print(f"accord: skipped {failure.reason}", file=sys.stderr)
+        count += 1
+    return count
+
+
+def coded_sources(paths: Iterable[str], settings: Settings, *, published=None) -> Iterator[Coded | Failure]:
+    """Read sources and code their articles; failures of reading or coding come out in order."""
+    from accord.sources.files import read_sources
+
+    items = read_sources(paths, published=published, max_bytes=settings.max_bytes)
+    pending: list[Failure] = []
+
+    def articles() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, Failure):
+                pending.append(item)
+            else:
+                yield item
+
+    for coded in get_coder(settings).code(articles()):
+        while pending:
+            yield pending.pop(0)
+        yield coded
+    yield from pending
+
+
+def run_code(args: argparse.Namespace) -> int:
+    """`accord code`: events of the inputs on stdout, as a table or JSON Lines."""
+    settings = _settings(args, patterns=args.patterns, require_target=not args.all)
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    failures: list[Failure] = []
+    articles = 0
+    events: list[Event] = []
+    for item in coded_sources(args.paths, settings, published=args.published):
+        if isinstance(item, Failure):
+            failures.append(item)
+            continue
+        if item.failure is not None:
+            failures.append(item.failure)
+            continue
+        articles += 1
+        if fmt == "jsonl":
+            write_jsonl(item.events, sys.stdout)
+        else:
+            events.extend(item.events)
+    if fmt == "table":
+        write_table(events, sys.stdout)
+    _report(failures)
+    if not articles and failures:
+        raise InputError(f"no input could be read ({len(failures)} skipped)")
+    return 1 if failures else 0
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    """`accord eval`: code the gold texts (or read predictions) and print the FORMAT.md scores."""
+    from accord.coder import code_articles
+    from accord.evaluation.scoring import format_report, load_gold, load_predictions, score
+
+    gold = load_gold(args.gold)
+    if args.predictions:
+        predicted = load_predictions(args.predictions)
+    else:
+        predicted = [e.to_json() for e in code_articles(gold, settings=_settings(args))]
+    result = score(gold, predicted, dyad_only=args.dyad_only)
+    if args.json:
+        print(json.dumps(result.as_dict()))
+    else:
+        print(format_report(result, verbose=args.verbose))
+    return 0
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    """`accord ingest` and `accord demo`: code sources into the store; the demo then prints its events."""
+    from accord.sources.files import parse_published
+    from accord.store import open_store
+
+    settings = _settings(args, db=args.db)
+    demo = args.command == "demo"
+    if demo:
+        example = resources.files("accord").joinpath("data", _EXAMPLE)
+        paths, published = [str(example)], parse_published(_EXAMPLE_DATE)
+    else:
+        paths, published = args.paths, args.published
+    failures: list[Failure] = []
+    new = existing = stored_events = 0
+    with open_store(settings.db) as store:
+        batch: list[tuple[Article, tuple[Event, ...]]] = []
+        for item in coded_sources(paths, settings, published=published):
+            if isinstance(item, Failure) or item.failure is not None:
+                failures.append(item if isinstance(item, Failure) else item.failure)
+                continue
+            batch.append((item.article, item.events))
+            if len(batch) >= settings.batch_size:
+                result = store.add_batch(batch, failures)
+                new, existing, stored_events = new + result.new, existing + result.existing, \
+                    stored_events + result.events
+                batch, failures = [], []
+                continue
+        result = store.add_batch(batch, failures)
+        new, existing, stored_events = new + result.new, existing + result.existing, stored_events + result.events
+        failed = _report(store.failures()) if failures else 0
+        if demo:
+            article_id = next(iter(a.id for a, _ in batch), None) if batch else None
+            shown = store.events(article_id=article_id) if article_id else store.events()
+            write_table(shown, sys.stdout)
+    print(f"accord: {new} new article(s), {existing} already stored, {failed} failed; "
+          f"{stored_events} event(s) stored in {Path(settings.db).resolve()}", file=sys.stderr)
+    return 1 if failed else 0

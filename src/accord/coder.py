@@ -1,0 +1,150 @@
+"""The coder: builds the pipeline from the settings and codes articles, isolating failures per article.
+
+This is the Python API the CLI, the store and the Dask workers all call: ``code_text``,
+``code_articles`` and the ``Coder`` behind them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+from typing import Any
+
+from accord.errors import AccordError, InputError
+from accord.knowledge import patterns as pattern_files
+from accord.knowledge import tables
+from accord.knowledge.lexicon import builtin_lexicon
+from accord.pipeline import Pipeline
+from accord.records import Article, Event, Failure
+from accord.settings import Settings
+
+CODER_NAME = "accord"
+
+
+def coder_version() -> str:
+    """Name and version written on every event, so stored events can be re-coded when it changes."""
+    from accord import __version__
+
+    return f"{CODER_NAME}-{__version__}"
+
+
+@dataclass(frozen=True)
+class Coded:
+    """One article's outcome: its events, or the failure that stopped it."""
+
+    article: Article
+    events: tuple[Event, ...] = ()
+    failure: Failure | None = None
+
+
+def build_pipeline(settings: Settings) -> Pipeline:
+    """The standard pipeline: segment, actors, events, contexts, dates, places, build."""
+    from accord.stages.actors import ActorsStage
+    from accord.stages.build import BuildStage
+    from accord.stages.contexts import ContextsStage
+    from accord.stages.dates import DatesStage
+    from accord.stages.events import EventsStage
+    from accord.stages.places import PlacesStage
+    from accord.stages.segment import SegmentStage, load_model
+
+    nlp = load_model(settings.model)
+    lexicon = builtin_lexicon()
+    patterns = list(pattern_files.builtin_patterns())
+    for path in settings.paths("patterns"):
+        patterns.extend(pattern_files.load_pattern_file(path))
+    stages = [
+        SegmentStage(nlp, max_chars=settings.max_article_chars, batch_size=settings.batch_size),
+        ActorsStage(lexicon),
+        EventsStage(pattern_files.index(patterns), tables.intent_codes(), lexicon.country_of_place),
+        ContextsStage(),
+        DatesStage(),
+        PlacesStage(),
+        BuildStage(tables.cameo_codes(), tables.cameo_to_plover(), coder_version()),
+    ]
+    return Pipeline(stages, batch_size=settings.batch_size)
+
+
+class Coder:
+    """Codes Articles into Events with one pipeline, built once."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings.load()
+        self.pipeline = build_pipeline(self.settings)
+
+    def code(self, articles: Iterable[Article]) -> Iterator[Coded]:
+        """Each article's events, in input order; an article that breaks a stage becomes a Failure."""
+        iterator = iter(articles)
+        while True:
+            batch = list(islice(iterator, self.pipeline.batch_size))
+            if not batch:
+                return
+            try:
+                docs = list(self.pipeline.pipe(batch))
+            except (ValueError, KeyError, IndexError, TypeError, AttributeError, RuntimeError):
+                # One bad article must not cost the batch: redo it article by article.
+                yield from (self._one(a) for a in batch)
+                continue
+            for doc in docs:
+                yield Coded(article=doc.article, events=tuple(_kept(doc.events, self.settings)))
+
+    def _one(self, article: Article) -> Coded:
+        try:
+            doc = self.pipeline.run(article)
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError, RuntimeError) as exc:
+            reason = f"{article.source or article.id}: coding failed: {type(exc).__name__}: {exc}"
+            return Coded(article=article, failure=Failure(source=article.source or article.id, reason=reason,
+                                                          stage="code", article_id=article.id))
+        return Coded(article=article, events=tuple(_kept(doc.events, self.settings)))
+
+
+def _kept(events: Iterable[Event], settings: Settings) -> Iterator[Event]:
+    for event in events:
+        if settings.require_target and event.target is None:
+            continue
+        yield event
+
+
+_CODERS: dict[Settings, Coder] = {}
+
+
+def get_coder(settings: Settings | None = None) -> Coder:
+    """A Coder for these settings, built on first use and reused (the model loads once)."""
+    settings = settings or Settings.load()
+    if settings not in _CODERS:
+        _CODERS[settings] = Coder(settings)
+    return _CODERS[settings]
+
+
+def code_text(text: str, *, published: date | str | None = None, url: str | None = None,
+              settings: Settings | None = None) -> list[Event]:
+    """Code one text into events; `published` (a date or YYYY-MM-DD) anchors relative dates."""
+    from accord.sources.files import parse_published
+
+    try:
+        day = parse_published(published)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    article = Article.create(text=text, url=url, published=day, published_source="option" if day else None)
+    coded = next(get_coder(settings).code([article]))
+    if coded.failure is not None:
+        raise InputError(coded.failure.reason)
+    return list(coded.events)
+
+
+def code_articles(records: Iterable[Mapping[str, Any]], *, settings: Settings | None = None) -> Iterator[Event]:
+    """Code article records (dicts like the JSONL lines: id, text, published, ...) into events."""
+    from accord.sources.files import article_from_record
+
+    def articles() -> Iterator[Article]:
+        for number, record in enumerate(records, start=1):
+            item = article_from_record(dict(record), f"record {number}")
+            if isinstance(item, Failure):
+                raise InputError(item.reason)
+            yield item
+
+    for coded in get_coder(settings).code(articles()):
+        if coded.failure is not None:
+            raise AccordError(coded.failure.reason)
+        yield from coded.events

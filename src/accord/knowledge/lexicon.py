@@ -1,0 +1,174 @@
+"""The actor lexicon: every name, demonym, metonym, IGO and office word as token sequences to match.
+
+Built once from the knowledge tables (and the user's actor files) and matched on spaCy tokens, so
+"Belarus Foreign Minister" finds Belarus even when the NER model misses it. All-caps abbreviations
+("US", "UK", "UN", "FM") match case-sensitively so that the pronoun "us" never becomes the USA.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from accord.knowledge import tables
+
+MAX_PHRASE = 7
+
+
+@dataclass(frozen=True, kw_only=True)
+class Cue:
+    """What a matched phrase tells about an actor."""
+
+    kind: str  # country, demonym, metonym, capital, igo, collective, office
+    country: str | None = None
+    org: str | None = None
+    sector: str | None = None
+    actor_kind: str = "state"  # state, person, organisation, company, group
+    cameo: str | None = None
+    name: str = ""
+    plural: bool = False
+
+
+@dataclass(frozen=True)
+class Match:
+    """A cue found at tokens [start, end) of a Doc."""
+
+    start: int
+    end: int
+    cue: Cue
+
+
+def _plurals(word: str) -> list[str]:
+    if word.endswith(("s", "sh", "ch", "x", "ese")):
+        return []
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return [word[:-1] + "ies"]
+    if word.endswith("man"):
+        return [word[:-3] + "men"]
+    return [word + "s"]
+
+
+def _keys(phrase: str) -> tuple[str, ...]:
+    # Token texts as spaCy's English tokenizer splits them; possessives and hyphens are separate tokens.
+    phrase = phrase.replace("\u2019", "'")
+    out: list[str] = []
+    for part in phrase.split():
+        while part and part[-1] in ",;":
+            part = part[:-1]
+        if "-" in part and not part.startswith("-") and len(part) > 2:
+            pieces = part.split("-")
+            for k, piece in enumerate(pieces):
+                if k:
+                    out.append("-")
+                if piece:
+                    out.append(piece)
+        else:
+            out.append(part)
+    return tuple(out)
+
+
+class Lexicon:
+    """Phrase tables: lower-cased keys for names, exact keys for all-caps abbreviations."""
+
+    def __init__(self) -> None:
+        self.lower: dict[tuple[str, ...], Cue] = {}
+        self.exact: dict[tuple[str, ...], Cue] = {}
+        self.capitals: dict[str, str] = {}  # lower-cased capital or metonym -> ISO3
+
+    def add(self, phrase: str, cue: Cue, *, override: bool = False) -> None:
+        """Register a phrase; the first registration wins unless override (user entries override)."""
+        key = _keys(phrase)
+        if not key:
+            return
+        is_abbrev = len(phrase) <= 5 and phrase.replace(".", "").isupper()
+        table = self.exact if is_abbrev else self.lower
+        if not is_abbrev:
+            key = tuple(k.lower() for k in key)
+        if override or key not in table:
+            table[key] = cue
+
+    def match(self, words: Sequence[str]) -> list[Match]:
+        """Longest, left-to-right, non-overlapping matches over a sequence of token texts."""
+        found: list[Match] = []
+        i, n = 0, len(words)
+        lowered = [w.lower().replace("\u2019", "'") for w in words]
+        while i < n:
+            hit: Match | None = None
+            for size in range(min(MAX_PHRASE, n - i), 0, -1):
+                exact = tuple(words[i : i + size])
+                cue = self.exact.get(exact) or self.lower.get(tuple(lowered[i : i + size]))
+                if cue is not None:
+                    hit = Match(i, i + size, cue)
+                    break
+            if hit:
+                found.append(hit)
+                i = hit.end
+            else:
+                i += 1
+        return found
+
+    def country_of_place(self, name: str) -> str | None:
+        """ISO3 of a capital or seat-of-government name ("Islamabad" -> PAK), else None."""
+        return self.capitals.get(name.lower().strip(" .,"))
+
+
+def _add_countries(lex: Lexicon) -> None:
+    countries = tables.countries()
+    for iso3, c in countries.items():
+        for name in (c.name, *c.names):
+            lex.add(name, Cue(kind="country", country=iso3, name=c.name))
+            if not name.endswith("s"):
+                lex.add(name + "'s", Cue(kind="country", country=iso3, name=c.name))
+        for demonym in c.demonyms:
+            lex.add(demonym, Cue(kind="demonym", country=iso3, name=c.name))
+            for plural in _plurals(demonym):
+                lex.add(plural, Cue(kind="demonym", country=iso3, name=c.name, plural=True))
+        for metonym in (*([c.capital] if c.capital else []), *c.metonyms):
+            kind = "capital" if metonym == c.capital else "metonym"
+            lex.add(metonym, Cue(kind=kind, country=iso3, sector="GOV", name=c.name))
+            lex.capitals.setdefault(metonym.lower(), iso3)
+
+
+def _add_igos(lex: Lexicon) -> None:
+    for org, igo in tables.igos().items():
+        kind = "collective" if org in {"WEST", "INTL"} else "igo"
+        for name in igo.names:
+            cue = Cue(
+                kind=kind, org=org, sector=igo.sector, actor_kind="organisation" if kind == "igo" else "group",
+                cameo=igo.cameo, name=igo.names[0] if igo.names else org,
+            )
+            lex.add(name, cue)
+
+
+def _add_offices(lex: Lexicon) -> None:
+    for office in tables.offices():
+        for word in office.words:
+            cue = Cue(kind="office", sector=office.sector, actor_kind=office.kind, name=word)
+            lex.add(word, cue)
+            last = word.split()[-1]
+            for plural in _plurals(last):
+                lex.add(" ".join([*word.split()[:-1], plural]), Cue(
+                    kind="office", sector=office.sector, actor_kind=office.kind, name=word, plural=True,
+                ))
+
+
+@lru_cache(maxsize=1)
+def builtin_lexicon() -> Lexicon:
+    """The lexicon of Accord's own tables, built once per process."""
+    lex = Lexicon()
+    # Order matters where a phrase is in two tables: offices first would make "Foreign Office" an office
+    # (right), countries first make "Georgia" a country (right); IGO names are never country names.
+    _add_offices(lex)
+    _add_igos(lex)
+    _add_countries(lex)
+    return lex
+
+
+def extend(base: Lexicon, entries: Iterable[tuple[str, Cue]]) -> Lexicon:
+    """A copy of a lexicon with user entries added over it."""
+    lex = Lexicon()
+    lex.lower, lex.exact, lex.capitals = dict(base.lower), dict(base.exact), dict(base.capitals)
+    for phrase, cue in entries:
+        lex.add(phrase, cue, override=True)
+    return lex

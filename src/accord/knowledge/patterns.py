@@ -1,0 +1,176 @@
+"""Verb and event-noun patterns: Accord's own plain-text format, loaded and validated.
+
+Format (one pattern a line, ``#`` starts a comment)::
+
+    @coop = cooperation ties relations partnership     # a word class, used as @coop
+    042  visit   target=obj,place:to                    # CODE TRIGGER [key=value ...]
+    040  ~talk   target=prep:with source=poss,amod joint  # ~ marks an event noun
+
+Keys: ``obj`` (lemma or @class of the direct object; the subject of a passive), ``prep`` (a preposition
+the trigger or its object must have), ``prt`` (a particle: "call on"), ``target`` and ``source`` (where to
+look, tried in order: obj, prep:W, place:W, poss, amod, compound, subj), ``joint`` (coordinated actors act
+on each other), ``light`` (noun patterns: verbs that may govern the noun), ``undergo`` (verbs whose
+subject suffers the event: "faced sanctions"), ``intent`` (the code when the act is only announced,
+overriding the intent table), ``conf`` (base confidence). An error names file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from accord.errors import KnowledgeError
+
+_CODE = re.compile(r"^\d{2,4}$")
+_KEYS = {"obj", "prep", "prt", "target", "source", "joint", "light", "undergo", "conf", "not_obj", "xcomp",
+         "intent"}
+_SPECS = re.compile(r"^(obj|poss|amod|compound|dative|subj|of|prep:[a-z_]+|place:[a-z_]+)$")
+DEFAULT_TARGET = ("obj",)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Pattern:
+    """One pattern: when its trigger and conditions hold, it codes `code`."""
+
+    code: str
+    lemma: str
+    noun: bool = False
+    obj: frozenset[str] | None = None
+    not_obj: frozenset[str] = frozenset()
+    prep: frozenset[str] | None = None
+    prt: str | None = None
+    xcomp: frozenset[str] | None = None
+    target: tuple[str, ...] = DEFAULT_TARGET
+    source: tuple[str, ...] = ()
+    joint: bool = False
+    light: frozenset[str] | None = None
+    undergo: frozenset[str] = frozenset()
+    confidence: float = 0.7
+    intent: str | None = None  # the code when the act is only announced, where the intent table's is too narrow
+    rule: str = ""
+
+    @property
+    def specificity(self) -> int:
+        """More conditions, more specific: the most specific matching pattern wins."""
+        return sum(x is not None for x in (self.obj, self.prep, self.prt, self.xcomp)) * 2 + bool(self.not_obj)
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    """Patterns indexed by trigger lemma, verbs and nouns apart."""
+
+    verbs: dict[str, tuple[Pattern, ...]]
+    nouns: dict[str, tuple[Pattern, ...]]
+
+    def __len__(self) -> int:
+        return sum(map(len, self.verbs.values())) + sum(map(len, self.nouns.values()))
+
+    def all(self) -> list[Pattern]:
+        return [p for group in (*self.verbs.values(), *self.nouns.values()) for p in group]
+
+
+def parse_patterns(lines: Iterable[str], *, origin: str, valid_codes: Iterable[str] = ()) -> list[Pattern]:
+    """Patterns from the lines of one file; KnowledgeError names origin and line for anything wrong."""
+    codes = set(valid_codes)
+    classes: dict[str, frozenset[str]] = {}
+    patterns: list[Pattern] = []
+    for number, raw in enumerate(lines, start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        where = f"{origin}:{number}"
+        if line.startswith("@"):
+            name, _, words = line.partition("=")
+            if not words.strip():
+                raise KnowledgeError(f"{where}: word class {name.strip()!r} has no words")
+            classes[name.strip()] = frozenset(words.split())
+            continue
+        patterns.append(_parse_line(line, where, classes, codes))
+    return patterns
+
+
+def _parse_line(line: str, where: str, classes: dict[str, frozenset[str]], codes: set[str]) -> Pattern:
+    parts = line.split()
+    if len(parts) < 2:
+        raise KnowledgeError(f"{where}: expected 'CODE TRIGGER [key=value ...]', got {line!r}")
+    code, trigger, options = parts[0], parts[1], parts[2:]
+    if not _CODE.match(code) or (codes and code not in codes):
+        raise KnowledgeError(f"{where}: {code!r} is not a CAMEO event code")
+    noun = trigger.startswith("~")
+    lemma = trigger.lstrip("~").lower()
+    fields: dict[str, object] = {"code": code, "lemma": lemma, "noun": noun, "rule": f"{where} {trigger}"}
+    for option in options:
+        key, _, value = option.partition("=")
+        if key not in _KEYS:
+            raise KnowledgeError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(_KEYS))})")
+        if key == "joint":
+            fields["joint"] = True
+        elif key == "conf":
+            try:
+                fields["confidence"] = float(value)
+            except ValueError:
+                raise KnowledgeError(f"{where}: conf must be a number, got {value!r}") from None
+        elif key in {"target", "source"}:
+            specs = tuple(value.split(","))
+            bad = [s for s in specs if not _SPECS.match(s)]
+            if bad:
+                raise KnowledgeError(f"{where}: unknown {key} place {bad[0]!r}")
+            fields[key] = specs
+        elif key == "prt":
+            fields["prt"] = value
+        elif key == "intent":
+            if not _CODE.match(value) or (codes and value not in codes):
+                raise KnowledgeError(f"{where}: intent {value!r} is not a CAMEO event code")
+            fields["intent"] = value
+        else:
+            fields[key] = _words(value, classes, where)
+    return Pattern(**fields)  # type: ignore[arg-type]
+
+
+def _words(value: str, classes: dict[str, frozenset[str]], where: str) -> frozenset[str]:
+    words: set[str] = set()
+    for item in value.split("|"):
+        if item.startswith("@"):
+            if item not in classes:
+                raise KnowledgeError(f"{where}: word class {item!r} is not defined above this line")
+            words |= classes[item]
+        elif item:
+            words.add(item.lower())
+    if not words:
+        raise KnowledgeError(f"{where}: empty word list")
+    return frozenset(words)
+
+
+def index(patterns: Iterable[Pattern]) -> PatternSet:
+    """Group patterns by trigger, most specific first."""
+    verbs: dict[str, list[Pattern]] = defaultdict(list)
+    nouns: dict[str, list[Pattern]] = defaultdict(list)
+    for p in patterns:
+        (nouns if p.noun else verbs)[p.lemma].append(p)
+    order = (lambda group: tuple(sorted(group, key=lambda p: -p.specificity)))
+    return PatternSet({k: order(v) for k, v in verbs.items()}, {k: order(v) for k, v in nouns.items()})
+
+
+@lru_cache(maxsize=1)
+def builtin_patterns() -> tuple[Pattern, ...]:
+    """Accord's own patterns, parsed once per process."""
+    from accord.knowledge.tables import cameo_codes
+
+    text = resources.files("accord.knowledge").joinpath("data/verbs.txt").read_text(encoding="utf-8")
+    return tuple(parse_patterns(text.splitlines(), origin="verbs.txt", valid_codes=cameo_codes()))
+
+
+def load_pattern_file(path: Path) -> list[Pattern]:
+    """A user's pattern file, validated against the CAMEO table."""
+    from accord.knowledge.tables import cameo_codes
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnowledgeError(f"cannot read pattern file {path}: {exc}") from None
+    return parse_patterns(text.splitlines(), origin=str(path), valid_codes=cameo_codes())

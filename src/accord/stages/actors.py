@@ -1,0 +1,280 @@
+"""Actors: find the noun phrases that name an actor and resolve them to codes, with coreference.
+
+A noun phrase is read from its head token and its modifiers in the dependency parse: country names,
+demonyms and capitals anywhere in the phrase give the country ("Belarus Foreign Minister Sergei
+Aleinik"), the office or role word gives the sector, IGO names the organisation. An ambassador's
+country is the one he is "of", not the one he is posted "to". Pronouns, surnames and "the company"
+resolve to actors named earlier in the article (see coref.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from accord.document import Document, Mention
+from accord.knowledge.lexicon import Cue, Lexicon, Match
+from accord.records import Actor
+from accord.stages.coref import PRONOUNS, Salience
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Dependencies that stay inside a noun phrase when we read its modifiers.
+_NP_DEPS = {"compound", "amod", "poss", "det", "nmod", "nummod", "flat", "case", "appos", "prep", "pobj",
+            "punct", "npadvmod", "quantmod", "cc", "conj"}
+# Roles posted abroad: their "to"/"in" country is the host, not their own.
+_POSTED = {"ambassador", "envoy", "embassy", "consul", "consulate", "high commissioner", "representative",
+           "ambassadors", "envoys", "embassies", "delegation", "mission"}
+_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr", "dative", "agent",
+             "ROOT", "npadvmod", "compound", "oprd", "csubj"}
+_LOCATIVE = {"in", "at", "to", "from", "near", "into", "inside", "across", "around", "toward", "towards"}
+# Offices that, with no country in the text, belong to the article's home (dateline) country.
+_HOME_SECTORS = {"GOV", "MIL", "POL", "LEG", "JUD", "SPY"}
+
+
+def actor_code(country: str | None, org: str | None, sector: str | None, cameo: str | None = None) -> str:
+    """A CAMEO-style actor code: country or IGO code followed by the sector (PAKGOV, IGOUNO, BLRBUS)."""
+    if cameo and not country:
+        return cameo
+    base = country or (f"IGO{org}" if org else "")
+    if sector and sector != "IGO":
+        return base + sector
+    return base
+
+
+def _make_actor(text: str, name: str, country: str | None, org: str | None, sector: str | None,
+                kind: str, cameo: str | None = None) -> Actor:
+    return Actor(text=text, name=name, code=actor_code(country, org, sector, cameo), country=country,
+                 org=org, sector=sector, kind=kind)
+
+
+class ActorsStage:
+    """Resolve actor mentions sentence by sentence, carrying salience for coreference."""
+
+    name = "actors"
+    requires = ("sentences", "dateline")
+    assigns = ("mentions", "home_country")
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Document) -> Document:
+        doc.home_country = self.lexicon.country_of_place(doc.dateline) if doc.dateline else None
+        if doc.home_country is None and doc.dateline:
+            cue = self.lexicon.lower.get((doc.dateline.lower(),))
+            doc.home_country = cue.country if cue else None
+        salience = Salience()
+        matched: dict[int, dict[int, Match]] = {}
+        for unit_index, unit in enumerate(doc.units):
+            if unit.doc is not None:
+                matched[unit_index] = {m.start: m for m in self.lexicon.match([t.text for t in unit.doc])}
+        for sentence in doc.sentences:
+            if sentence.span is None:
+                continue
+            reader = _PhraseReader(matched.get(sentence.unit, {}), doc.home_country, salience)
+            for token in sentence.span:
+                for actor, via, start, end in reader.read(token):
+                    doc.mentions.append(Mention(actor=actor, sentence=sentence.index, head=token.i,
+                                                start=start, end=end, via=via))
+            salience.end_sentence(sentence.index)
+        return doc
+
+
+class _PhraseReader:
+    """Reads the actor a token heads, if any, within one sentence."""
+
+    def __init__(self, matches: dict[int, Match], home: str | None, salience: Salience) -> None:
+        self.matches = matches
+        self.home = home
+        self.salience = salience
+        self.cover: dict[int, Match] = {}
+        for m in matches.values():
+            for i in range(m.start, m.end):
+                self.cover[i] = m
+
+    def read(self, token: Token) -> list[tuple[Actor, str, int, int]]:
+        """Actors the token stands for: usually none or one; a plural pronoun may give several."""
+        if token.dep_ not in _ARG_DEPS or token.pos_ not in {"NOUN", "PROPN", "PRON", "ADJ", "X"}:
+            return self._modifier(token)
+        if token.dep_ == "pobj" and token.head.lower_ in {"to", "in"} and _is_posted(token.head.head, self.cover):
+            return []  # "Ambassador of Pakistan to Belarus ...": the host, not an actor of its own
+        # A token inside a multi-word match that is not its last word is a modifier, not a head.
+        match = self.cover.get(token.i)
+        if match and token.i != match.end - 1 and token.head.i in range(match.start, match.end):
+            return []
+        if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
+            return []
+        if token.pos_ == "PRON":
+            return self._pronoun(token)
+        if self._is_place(token, match):
+            return []
+        actor = self._phrase(token)
+        if actor is None:
+            alias = self.salience.alias(_name_of(token))
+            if alias is not None:
+                self.salience.add(alias, token, subject=token.dep_.startswith("nsubj"))
+                return [(alias, "alias", token.i, token.i + 1)]
+            definite = self.salience.definite(token)
+            if definite is not None:
+                return [(definite, "coreference", token.i, token.i + 1)]
+            return []
+        self.salience.add(actor, token, subject=token.dep_.startswith("nsubj"))
+        self._register_names(token, actor)
+        return [(actor, "name" if actor.kind != "person" else "role", token.left_edge.i, token.i + 1)]
+
+    def _modifier(self, token: Token) -> list[tuple[Actor, str, int, int]]:
+        """A demonym or bloc adjective before a noun ("Western sanctions", "the Russian invasion")."""
+        match = self.cover.get(token.i)
+        if token.dep_ != "amod" or match is None or match.cue.kind not in {"demonym", "collective", "igo"}:
+            return []
+        cue = match.cue
+        actor = _make_actor(token.text, cue.name, cue.country, cue.org, None,
+                            "group" if cue.org else "state", cue.cameo if cue.org else None)
+        return [(actor, "name", match.start, match.end)]
+
+    def _pronoun(self, token: Token) -> list[tuple[Actor, str, int, int]]:
+        lower = token.lower_
+        if lower not in PRONOUNS:
+            return []
+        return [(a, "pronoun", token.i, token.i + 1) for a in self.salience.resolve(lower, token)]
+
+    def _is_place(self, token: Token, match: Match | None) -> bool:
+        """A capital or country after a locative preposition is a place ("arrives in Islamabad")."""
+        if match is None or match.cue.kind not in {"capital", "metonym", "country"}:
+            return False
+        return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE and match.cue.kind != "country"
+
+    def _phrase(self, head: Token) -> Actor | None:
+        tokens = _np_tokens(head)
+        cues = self._cues(tokens, head)
+        if not cues:
+            return None
+        head_match = self.cover.get(head.i)
+        head_cue = head_match.cue if head_match and head_match.end - 1 == head.i else None
+        is_person = head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head_cue is None
+                                                  and any(c.kind == "office" and c.actor_kind == "person"
+                                                          for c in cues))
+        offices = [c for c in self._cues(_compound_chain(head), head) if c.kind == "office"]
+        places = [c for c in cues if c.kind in {"country", "demonym", "capital", "metonym"}]
+        orgs = [c for c in cues if c.kind in {"igo", "collective"}]
+        if head_cue is None and not offices and not is_person and head.pos_ != "PROPN":
+            return None  # "Moscow's actions", "Belarus' support": the head is no actor
+        if head_cue is None and not offices and not places and not orgs:
+            return None
+        if head_cue is not None and head_cue.kind in {"demonym"} and not head_cue.plural and head.pos_ == "ADJ":
+            return None  # an adjective alone ("Russian") is a modifier, read by its head
+        office = _head_office(offices, head_cue)
+        country = places[0].country if places else None
+        org = orgs[0].org if orgs else None
+        sector = office.sector if office else None
+        if head_cue is not None and head_cue.kind in {"capital", "metonym"}:
+            sector = sector or "GOV"
+        if orgs and not office:
+            sector = orgs[0].sector if orgs[0].kind == "collective" and head_cue is orgs[0] else sector
+        if country is None and org is None:
+            if office is None or office.sector not in _HOME_SECTORS or self.home is None:
+                return None
+            country = self.home
+        if org and country and head_cue is not None and head_cue.kind in {"igo", "collective"}:
+            country = None  # "the UN's Pakistan envoy" is rare; "the UN" heads its own phrase
+        kind = "person" if is_person else (office.actor_kind if office else (
+            "organisation" if org else "state"))
+        name = _display_name(tokens, head, is_person, places, orgs)
+        cameo = orgs[0].cameo if orgs and not country else None
+        return _make_actor(_text(tokens), name, country, org, sector, kind, cameo)
+
+    def _cues(self, tokens: list[Token], head: Token) -> list[Cue]:
+        excluded = _posted_subtrees(head, self.cover)
+        seen: set[int] = set()
+        cues: list[Cue] = []
+        # The head's own match first, then modifiers left to right.
+        for token in sorted(tokens, key=lambda t: (t.i != head.i, t.i)):
+            match = self.cover.get(token.i)
+            if match is None or match.start in seen or token.i in excluded:
+                continue
+            seen.add(match.start)
+            cues.append(match.cue)
+        return cues
+
+    def _register_names(self, head: Token, actor: Actor) -> None:
+        """Remember proper names of this actor ("Aleinik", "Bobruiskagromash") for later mentions."""
+        names = [t for t in _np_tokens(head) if t.pos_ == "PROPN" and t.i not in self.cover]
+        for sibling in head.head.children:
+            if sibling.i != head.i and sibling.dep_ == head.dep_ and sibling.pos_ == "PROPN":
+                names.append(sibling)  # "the company Bobruiskagromash" parsed as two subjects
+        if names:
+            self.salience.add_alias(" ".join(t.text for t in names), actor)
+            self.salience.add_alias(names[-1].text, actor)
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    out = [head]
+    stack = [c for c in head.children if c.dep_ in _NP_DEPS and c.dep_ != "conj"]
+    while stack:
+        token = stack.pop()
+        if token.dep_ == "prep" and token.lower_ not in {"of", "to", "for", "in", "from", "at"}:
+            continue
+        if token.dep_ in {"cc", "conj"} and token.head.i == head.i:
+            continue
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ in _NP_DEPS)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _posted_subtrees(head: Token, cover: dict[int, Match]) -> set[int]:
+    """Token indices under "to"/"in" of an ambassador-like role: the host country, not his own."""
+    excluded: set[int] = set()
+    for token in [head, *head.subtree]:
+        if not _is_posted(token, cover):
+            continue
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"to", "in", "at"}:
+                excluded.update(t.i for t in child.subtree)
+    return excluded
+
+
+def _compound_chain(head: Token) -> list[Token]:
+    """The head and the words compounded onto it ("Foreign Minister" in "Foreign Minister Bilawal")."""
+    out, stack = [head], [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in {"compound", "flat", "appos"} or (child.dep_ == "amod" and child.pos_ == "PROPN"):
+                out.append(child)
+                stack.append(child)
+    return out
+
+
+def _is_posted(token: Token, cover: dict[int, Match]) -> bool:
+    return token.lower_ in _POSTED or (token.i in cover and cover[token.i].cue.name in _POSTED)
+
+
+def _head_office(offices: list[Cue], head_cue: Cue | None) -> Cue | None:
+    if head_cue is not None and head_cue.kind == "office":
+        return head_cue
+    return offices[0] if offices else None
+
+
+def _name_of(token: Token) -> str:
+    parts = [t.text for t in token.lefts if t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN"]
+    return " ".join([*parts, token.text])
+
+
+def _text(tokens: Iterable[Token]) -> str:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens:
+        return ""
+    doc: Doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _display_name(tokens: list[Token], head: Token, is_person: bool, places: list[Cue],
+                  orgs: list[Cue]) -> str:
+    if is_person:
+        return _name_of(head)
+    if orgs and not places:
+        return orgs[0].name
+    if places:
+        return places[0].name
+    return _text(tokens)

@@ -1,0 +1,96 @@
+"""Coreference by salience: pronouns, surnames and definite descriptions back to named actors.
+
+Deliberately simple and auditable: "he" is the last person, "it" the last singular state or
+organisation (a subject of the previous sentence first), "they"/"their" the last pair of coordinated
+actors or plural actor, "Aleinik" a person named in full earlier, "the company" the last company.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from accord.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PRONOUNS = {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"}
+_PERSONAL = {"he", "him", "his", "she", "her"}
+_PLURAL = {"they", "them", "their"}
+_COMPANY_WORDS = {"company", "enterprise", "firm", "manufacturer", "corporation", "plant", "factory", "group"}
+_LOOKBACK = 3  # sentences a pronoun may reach back
+
+
+@dataclass
+class _Seen:
+    actor: Actor
+    sentence: int
+    token: int
+    subject: bool
+    group: int  # index of the first conjunct: coordinated actors share it
+    plural: bool
+
+
+class Salience:
+    """The actors seen so far in an article, most recent last."""
+
+    def __init__(self) -> None:
+        self.seen: list[_Seen] = []
+        self.aliases: dict[str, Actor] = {}
+        self.sentence = 0
+
+    def add(self, actor: Actor, token: Token, *, subject: bool) -> None:
+        group = token.i
+        while group != token.head.i and token.dep_ == "conj":
+            token = token.head
+            group = token.i
+        plural = token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)
+        self.seen.append(_Seen(actor, self.sentence, token.i, subject, group, plural))
+
+    def add_alias(self, name: str, actor: Actor) -> None:
+        if len(name) > 2:
+            self.aliases.setdefault(name.lower(), actor)
+
+    def alias(self, name: str) -> Actor | None:
+        return self.aliases.get(name.lower()) or self.aliases.get(name.split()[-1].lower())
+
+    def end_sentence(self, index: int) -> None:
+        self.sentence = index + 1
+
+    def _recent(self) -> list[_Seen]:
+        return [s for s in reversed(self.seen) if self.sentence - s.sentence <= _LOOKBACK]
+
+    def resolve(self, pronoun: str, token: Token) -> list[Actor]:
+        """Actors a pronoun refers to; empty when unsure."""
+        recent = [s for s in self._recent() if s.sentence < self.sentence or s.token < token.i]
+        if pronoun in _PERSONAL:
+            return [s.actor for s in recent[:1] if s.actor.kind == "person"] or [
+                s.actor for s in recent if s.actor.kind == "person"][:1]
+        if pronoun in _PLURAL:
+            return self._group(recent)
+        singular = [s for s in recent if s.actor.kind != "person" and not s.plural]
+        previous = [s for s in singular if s.subject and s.sentence == self.sentence - 1]
+        chosen = previous[:1] or [s for s in singular if s.subject][:1] or singular[:1]
+        return [s.actor for s in chosen]
+
+    def _group(self, recent: list[_Seen]) -> list[Actor]:
+        for seen in recent:
+            members = [s for s in recent if s.group == seen.group and s.sentence == seen.sentence]
+            entities = {s.actor.entity for s in members}
+            if len(entities) >= 2:
+                return [s.actor for s in reversed(members)]
+            if seen.plural:
+                return [seen.actor]
+        return []
+
+    def definite(self, token: Token) -> Actor | None:
+        """ "the company", "the enterprise": the last company seen; None otherwise."""
+        if token.lemma_.lower() not in _COMPANY_WORDS:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children):
+            return None
+        for seen in self._recent():
+            if seen.actor.kind == "company":
+                return seen.actor
+        return None

@@ -1,0 +1,233 @@
+"""Events: verb and event-noun patterns applied on the dependency parse, with actors from the mentions.
+
+For each predicate whose lemma has patterns, the most specific pattern whose conditions hold fires.
+Its source is the subject (the "by" agent in the passive), its target where the pattern says; the
+engine, not the pattern, handles coordination, control, negation, modality and the intent form of a
+code (CAMEO's 03 and 13 roots mirror the acts they announce: "intends to visit" is 036, not 042).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import permutations
+from typing import TYPE_CHECKING
+
+from accord.document import Candidate, Document, Mention
+from accord.knowledge.patterns import Pattern, PatternSet
+from accord.records import Actor
+from accord.stages import syntax
+from accord.stages.syntax import children, conjuncts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_VIA_WEIGHT = {"name": 1.0, "role": 1.0, "alias": 0.95, "coreference": 0.85, "pronoun": 0.85, "home": 0.85}
+_PLACE_PREPS = {"in", "to", "at", "into"}
+
+
+class EventsStage:
+    """Find candidate events in every sentence with an actor mention."""
+
+    name = "events"
+    requires = ("sentences", "mentions")
+    assigns = ("candidates",)
+
+    def __init__(self, patterns: PatternSet, intents: dict[str, str], lexicon_place=None) -> None:
+        self.patterns = patterns
+        self.intents = intents
+        self.place_country = lexicon_place  # callable: place name -> ISO3 or None
+
+    def __call__(self, doc: Document) -> Document:
+        by_token: dict[tuple[int, int], list[Mention]] = {}
+        for m in doc.mentions:
+            unit = doc.sentences[m.sentence].unit
+            by_token.setdefault((unit, m.head), []).append(m)
+        for sentence in doc.sentences:
+            if sentence.span is None:
+                continue
+            finder = _Finder(self, doc, sentence.index, sentence.unit, by_token)
+            found: list[Candidate] = []
+            for token in sentence.span:
+                found.extend(finder.at(token))
+            doc.candidates.extend(_dedupe(found))
+        return doc
+
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    """One event per sentence, dyad and CAMEO root: the most confident, then the most specific code."""
+    best: dict[tuple, Candidate] = {}
+    for c in candidates:
+        key = (c.source.entity, c.source.sector, c.target.entity if c.target else None,
+               c.target.sector if c.target else None, c.cameo[:2], c.negated)
+        kept = best.get(key)
+        if kept is None or (c.confidence, len(c.cameo)) > (kept.confidence, len(kept.cameo)):
+            best[key] = c
+    return list(best.values())
+
+
+class _Finder:
+    """Applies patterns to the tokens of one sentence."""
+
+    def __init__(self, stage: EventsStage, doc: Document, sentence: int, unit: int,
+                 by_token: dict[tuple[int, int], list[Mention]]) -> None:
+        self.stage = stage
+        self.doc = doc
+        self.sentence = sentence
+        self.unit = unit
+        self.by_token = by_token
+        self.offset = doc.units[unit].start
+
+    def actors(self, token: Token, *, possessor: bool = False) -> list[Mention]:
+        found = self.by_token.get((self.unit, token.i), [])
+        if not found and possessor:
+            for child in children(token, "poss"):
+                found = found + self.by_token.get((self.unit, child.i), [])
+        return found
+
+    def at(self, token: Token) -> list[Candidate]:
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"VERB", "AUX"}:
+            for pattern in self.stage.patterns.verbs.get(lemma, ()):
+                found = self._verb(token, pattern)
+                if found is not None:
+                    return found
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            for pattern in self.stage.patterns.nouns.get(lemma, ()):
+                found = self._noun(token, pattern)
+                if found is not None:
+                    return found
+        return []
+
+    # -- verbs ---------------------------------------------------------------------------------------
+    def _verb(self, verb: Token, p: Pattern) -> list[Candidate] | None:
+        passive = syntax.is_passive(verb)
+        objects = children(verb, "nsubjpass") if passive else syntax.direct_objects(verb)
+        if p.obj is not None and not any(o.lemma_.lower() in p.obj for o in objects):
+            return None
+        if p.not_obj and any(o.lemma_.lower() in p.not_obj for o in objects):
+            return None
+        if p.prt is not None and not any(c.dep_ == "prt" and c.lower_ == p.prt for c in verb.children):
+            return None
+        if p.prep is not None and not self._has_prep(verb, objects, p.prep):
+            return None
+        if p.xcomp is not None and not any(x.lemma_.lower() in p.xcomp for x in children(verb, "xcomp")):
+            return None
+        source_tokens = syntax.agents(verb) if passive else syntax.subjects(verb)
+        sources = [m for t in source_tokens for m in self.actors(t)]
+        targets = self._targets(verb, p, objects, passive)
+        return self._emit(verb, p, sources, targets)
+
+    def _has_prep(self, verb: Token, objects: list[Token], preps: frozenset[str]) -> bool:
+        for head in [verb, *objects]:
+            if any(c.dep_ in {"prep", "agent"} and c.lower_ in preps for c in head.children):
+                return True
+        return False
+
+    def _targets(self, head: Token, p: Pattern, objects: list[Token], passive: bool) -> list[Mention]:
+        for spec in p.target:
+            found = self._spec(head, spec, objects)
+            if found:
+                return found
+        return []
+
+    def _spec(self, head: Token, spec: str, objects: list[Token]) -> list[Mention]:
+        kind, _, word = spec.partition(":")
+        if kind == "obj":
+            return [m for o in objects for m in self.actors(o, possessor=True)]
+        if kind == "prep":
+            heads = [head, *objects]
+            return [m for h in heads for o in syntax.prep_objects(h, {word}) for m in self.actors(o)]
+        if kind == "place":
+            return self._place(head, {word})
+        if kind == "subj":
+            return [m for s in syntax.subjects(head) for m in self.actors(s)]
+        if kind == "of":
+            return [m for o in syntax.prep_objects(head, {"of"}) for m in self.actors(o, possessor=True)]
+        # poss, amod, compound: modifiers of a noun
+        return [m for c in children(head, kind) for m in self.actors(c)]
+
+    def _place(self, head: Token, preps: set[str]) -> list[Mention]:
+        """The country of a place after a preposition ("arrives in Islamabad" targets Pakistan)."""
+        found: list[Mention] = []
+        for obj in syntax.prep_objects(head, preps):
+            mentions = self.actors(obj)
+            if mentions:
+                found.extend(mentions)
+                continue
+            name = self.doc.units[self.unit].doc[obj.left_edge.i : obj.i + 1].text
+            country = self.stage.place_country(name) if self.stage.place_country else None
+            if country:
+                actor = Actor(text=name, name=name, code=country, country=country, kind="state")
+                found.append(Mention(actor=actor, sentence=self.sentence, head=obj.i, start=obj.i,
+                                     end=obj.i + 1, via="name"))
+        return found
+
+    # -- nouns ---------------------------------------------------------------------------------------
+    def _noun(self, noun: Token, p: Pattern) -> list[Candidate] | None:
+        governor = noun.head if noun.dep_ in {"dobj", "nsubjpass", "attr", "pobj"} else None
+        if governor is not None and governor.dep_ == "prep":
+            governor = governor.head if noun.head.lower_ == "under" else None
+        governor_lemma = governor.lemma_.lower() if governor is not None else ""
+        if governor is not None and governor_lemma in self.stage.patterns.verbs and governor_lemma not in (
+            p.light or frozenset()) and governor_lemma not in p.undergo:
+            return None  # the verb carries the event ("discuss the visit"): the verb's pattern decides
+        if p.prep is not None and not self._has_prep(noun, [], p.prep):
+            return None
+        sources = [m for spec in (p.source or ("poss", "amod", "compound")) for m in self._spec(noun, spec, [])]
+        targets = self._targets(noun, p, [], False)
+        between = [m for o in syntax.prep_objects(noun, {"between", "among"}) for m in self.actors(o)]
+        if governor is not None and governor.pos_ in {"VERB", "AUX"}:
+            subject = [m for s in syntax.subjects(governor) for m in self.actors(s)]
+            if governor_lemma in p.undergo or (noun.head.lower_ == "under"):
+                targets = targets or subject
+            elif not sources:
+                sources = subject
+        if not sources and between:
+            sources = between
+        return self._emit(noun, p, sources, targets, joint=p.joint or bool(between))
+
+    # -- output --------------------------------------------------------------------------------------
+    def _emit(self, trigger: Token, p: Pattern, sources: list[Mention], targets: list[Mention],
+              *, joint: bool | None = None) -> list[Candidate] | None:
+        if not sources:
+            return None
+        pairs: list[tuple[Mention, Mention | None]] = []
+        distinct = _distinct(sources)
+        if not targets and (p.joint if joint is None else joint) and len(distinct) >= 2:
+            pairs = list(permutations(distinct, 2))
+        elif targets:
+            pairs = [(s, t) for s in distinct for t in _distinct(targets)]
+        else:
+            pairs = [(s, None) for s in distinct]
+        negated = syntax.negated(trigger)
+        modality = syntax.modality(trigger)
+        code = p.code
+        if modality == "intended":
+            code = p.intent or self.stage.intents.get(code, code)
+        out = []
+        for source, target in pairs:
+            if target is not None and _same(source.actor, target.actor):
+                continue
+            weight = _VIA_WEIGHT.get(source.via, 0.9) * (_VIA_WEIGHT.get(target.via, 0.9) if target else 0.8)
+            out.append(Candidate(
+                sentence=self.sentence, source=source.actor, target=target.actor if target else None,
+                cameo=code, rule=p.rule, trigger_start=self.offset + trigger.idx,
+                trigger_end=self.offset + trigger.idx + len(trigger.text), trigger_text=trigger.text,
+                negated=negated, modality=modality, confidence=round(p.confidence * weight, 3), token=trigger,
+            ))
+        return out
+
+
+def _distinct(mentions: Iterable[Mention]) -> list[Mention]:
+    seen: set[tuple] = set()
+    out = []
+    for m in mentions:
+        key = (m.actor.entity, m.actor.sector, m.actor.name)
+        if m.actor.entity and key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    return a.entity == b.entity and a.sector == b.sector

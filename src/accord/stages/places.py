@@ -1,0 +1,161 @@
+"""The places stage: where each candidate event happened, from the place names in its sentence.
+
+Place names are the sentence's GPE/LOC/FAC entities plus capitalised words after "in", "at", "to" or "near"
+(the small model misses some), less any words an actor mention covers: "Islamabad said" is an actor, not a
+place. Names are looked up in the gazetteer with the article's countries as a preference. A place governed by
+a locative preposition on the trigger wins, then any locative place, then cities over countries, then the one
+nearest the trigger. With no place named, a visit (042) happens in the target's country and hosting a visit
+(043) in the source's. The dateline is not used yet; ``dateline_place`` is there for when it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from accord.knowledge.gazetteer import Gazetteer, get_gazetteer
+from accord.records import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from accord.document import Candidate, Document
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "within", "around", "across", "into"})
+# Prepositions that never say where the event happened ("sanctions against Russia", "ties with Moscow").
+NON_LOCATIVE = frozenset({"of", "with", "against", "for", "about", "from", "than", "between", "by", "toward",
+                          "towards", "like", "among", "over"})  # fmt: skip
+# Words after which a capitalised run is worth a lookup even when NER saw no entity.
+CUE_WORDS = frozenset({"in", "at", "to", "near"})
+MAX_NAME_TOKENS = 4
+_PRECISION_RANK = {"city": 2, "admin1": 1, "country": 0}
+
+
+def article_countries(doc: Document) -> frozenset[str]:
+    """The countries an article is about: those of its actor mentions, and its home country if known."""
+    codes = {m.actor.country for m in doc.mentions if m.actor.country}
+    if doc.home_country:
+        codes.add(doc.home_country)
+    return frozenset(codes)
+
+
+def dateline_place(doc: Document, gazetteer: Gazetteer | None = None) -> Place | None:
+    """The place a dateline names ("ISLAMABAD -"), looked up in the gazetteer, or None."""
+    if not doc.dateline:
+        return None
+    gazetteer = gazetteer or get_gazetteer()
+    return gazetteer.lookup(doc.dateline, countries=article_countries(doc))
+
+
+def _covered(doc: Document, sentence: int) -> set[int]:
+    """Token indices (in the unit Doc) that name an actor in this sentence."""
+    return {i for m in doc.mentions if m.sentence == sentence for i in range(m.start, m.end)}
+
+
+def _name_spans(span: Span, covered: set[int]) -> Iterator[Span]:
+    """Spans that may name a place: entities first, then capitalised runs after a cue word."""
+    taken: set[int] = set()
+    for ent in span.ents:
+        if ent.label_ in PLACE_LABELS and not covered.intersection(range(ent.start, ent.end)):
+            taken.update(range(ent.start, ent.end))
+            yield ent
+    doc = span.doc
+    for token in span:
+        if token.lower_ not in CUE_WORDS:
+            continue
+        start = token.i + 1
+        if start < span.end and doc[start].lower_ == "the":
+            start += 1
+        end = start
+        while end < span.end and end - start < MAX_NAME_TOKENS and _capitalised(doc[end]):
+            end += 1
+        if end > start and not (covered | taken).intersection(range(start, end)):
+            taken.update(range(start, end))
+            yield doc[start:end]
+
+
+def _capitalised(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper()
+
+
+def _lookup(name: Span, gazetteer: Gazetteer, countries: frozenset[str]) -> tuple[Span, Place] | None:
+    """The longest leading part of a name the gazetteer knows ("Belarus Sajjad Haider" -> "Belarus")."""
+    for end in range(name.end, name.start, -1):
+        part = name.doc[name.start : end]
+        place = gazetteer.lookup(part.text, countries=countries)
+        if place is not None:
+            return part, place
+    return None
+
+
+def _score(part: Span, place: Place, trigger: Token | None) -> tuple[int, int, int, int] | None:
+    """How likely this place is the event's location (higher is better), or None if it cannot be."""
+    root = part.root
+    if root.dep_ == "poss":
+        return None  # "Pakistan's market": a possessor, not a location
+    prep = root.head if root.dep_ == "pobj" else None
+    word = prep.lower_ if prep is not None else ""
+    if word in NON_LOCATIVE:
+        return None
+    locative = word in LOCATIVE
+    on_trigger = trigger is not None and (
+        (locative and prep is not None and prep.head == trigger)
+        or (root.dep_ == "dobj" and root.head == trigger)  # "visited Islamabad"
+    )
+    distance = abs(root.i - trigger.i) if trigger is not None else root.i
+    return (int(on_trigger), int(locative), _PRECISION_RANK.get(place.precision, 0), -distance)
+
+
+def find_place(
+    doc: Document, candidate: Candidate, gazetteer: Gazetteer, countries: frozenset[str]
+) -> Place | None:
+    """The best place named in a candidate's sentence, or None."""
+    span = doc.sentences[candidate.sentence].span
+    if span is None:
+        return None
+    best: tuple[tuple[int, int, int, int], Place] | None = None
+    for name in _name_spans(span, _covered(doc, candidate.sentence)):
+        found = _lookup(name, gazetteer, countries)
+        if found is None:
+            continue
+        score = _score(found[0], found[1], candidate.token)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, found[1])
+    return best[1] if best else None
+
+
+def visit_place(candidate: Candidate, gazetteer: Gazetteer) -> Place | None:
+    """Where an unlocated visit happened: the host's country (target of 042, source of 043)."""
+    if candidate.cameo.startswith("042") and candidate.target is not None:
+        return gazetteer.country(candidate.target.country)
+    if candidate.cameo.startswith("043"):
+        return gazetteer.country(candidate.source.country)
+    return None
+
+
+class PlacesStage:
+    """Set each candidate's location from the place names in its sentence."""
+
+    name = "places"
+    requires = ("candidates", "mentions")
+    assigns = ("places",)
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        # The gazetteer is fetched on first call, not here, so building a pipeline stays cheap.
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = get_gazetteer()
+        return self._gazetteer
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.candidates:
+            return doc
+        countries = article_countries(doc)
+        for candidate in doc.candidates:
+            place = find_place(doc, candidate, self.gazetteer, countries)
+            candidate.location = place or visit_place(candidate, self.gazetteer)
+        return doc

@@ -1,0 +1,153 @@
+"""Reading the dependency parse: subjects, agents, objects, negation and modality, once for all patterns.
+
+Every pattern relies on these; none of them knows about a particular verb. Control and raising
+("agreed to expand ties", "are set to multiply"), passive voice, coordination and the clause a
+predicate hangs from are all resolved here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Verbs whose complement did not happen: "refrained from condemning", "declined to meet".
+NEGATORS = {"refrain", "decline", "refuse", "fail", "avoid", "deny", "stop", "cease", "abstain", "halt",
+            "reject", "forgo", "resist", "shun", "postpone", "cancel", "oppose"}
+# Verbs whose complement is intended, not (yet) done: "intends to advance", "is set to multiply".
+INTENDERS = {"intend", "plan", "aim", "want", "seek", "hope", "expect", "prepare", "propose", "pledge",
+             "vow", "promise", "agree", "offer", "decide", "wish", "set", "mean", "look", "consider",
+             "threaten", "commit", "resolve", "attempt", "try", "move", "schedule", "slate", "due"}
+SPEECH = {"say", "tell", "state", "announce", "report", "claim", "add", "note", "declare", "write", "insist",
+          "stress", "emphasise", "emphasize", "quote", "assert", "allege", "confirm", "reiterate"}
+HEDGES = {"could", "would", "might", "may", "should"}
+_CLIMB = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj"}
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("Pakistan and Belarus")."""
+    out = [token]
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a clause, through xcomp, advcl, prepositions and coordination."""
+    current = token
+    for _ in range(6):
+        if current.dep_ not in _CLIMB or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+    return None
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Grammatical subjects of a verb, borrowed from the governing verb under control and coordination."""
+    current: Token | None = verb
+    for _ in range(5):
+        if current is None:
+            return []
+        found = children(current, "nsubj", "nsubjpass", "csubj")
+        if found:
+            return [t for s in found for t in conjuncts(s)]
+        if current.dep_ in {"relcl", "acl"}:
+            return conjuncts(current.head)
+        current = governing_verb(current)
+    return []
+
+
+def agents(verb: Token) -> list[Token]:
+    """The "by" phrase of a passive verb, even when the parser hangs it on a nearby noun."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            objs = children(child, "pobj")
+            if objs:
+                return conjuncts(objs[0])
+    for token in verb.subtree:
+        if token.lower_ == "by" and token.dep_ in {"prep", "agent"} and governing_verb(token) == verb:
+            objs = children(token, "pobj")
+            if objs:
+                return conjuncts(objs[0])
+    return []
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    return [t for o in children(verb, "dobj", "attr", "oprd") for t in conjuncts(o)]
+
+
+def prep_objects(token: Token, preps: set[str]) -> Iterator[Token]:
+    """Objects of the given prepositions attached to the token ("talks with X", "arrived in Y")."""
+    for child in token.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
+            for obj in children(child, "pobj", "pcomp"):
+                yield from conjuncts(obj)
+
+
+def negated(token: Token) -> bool:
+    """True when the text says the event did not happen: "not", "never", "refrained from"."""
+    current = token
+    for _ in range(5):
+        if any(c.dep_ == "neg" for c in current.children):
+            return True
+        parent = governing_verb(current)
+        if parent is None:
+            return False
+        path = _path_deps(current, parent)
+        if parent.lemma_.lower() in NEGATORS and path <= {"xcomp", "pcomp", "prep"}:
+            return True
+        if not path <= {"xcomp", "conj"}:
+            return False
+        current = parent
+    return False
+
+
+def _path_deps(token: Token, ancestor: Token) -> set[str]:
+    deps: set[str] = set()
+    current = token
+    while current.i != ancestor.i and current.head.i != current.i:
+        deps.add(current.dep_)
+        current = current.head
+    return deps
+
+
+def modality(token: Token) -> str:
+    """asserted, intended, hypothetical or reported, read from the clause above the trigger."""
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in token.children):
+        return "intended"
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and governing_verb(token) is None:
+        return "intended"  # headline style: "Pakistan, Belarus to multiply cooperation"
+    if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in token.children) or any(
+        c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children
+    ):
+        return "hypothetical"
+    current = token
+    for _ in range(5):
+        parent = governing_verb(current)
+        if parent is None:
+            return "asserted"
+        path = _path_deps(current, parent)
+        lemma = parent.lemma_.lower()
+        if path <= {"xcomp"} and lemma in INTENDERS:
+            return "intended"
+        if "ccomp" in path and lemma in SPEECH:
+            return "reported"
+        if not path <= {"xcomp", "conj"}:
+            return "asserted"
+        current = parent
+    return "asserted"
