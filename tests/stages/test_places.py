@@ -193,8 +193,11 @@ STAGE_CASES = [
      "meeting", "040", PAK, BLR, ("New York", "USA", "city")),
     # Names the small model mislabels (ORG, PERSON) are found after a locative word.
     ("The delegation arrived in Sialkot yesterday.", [], "arrived", "042", BLR, PAK, ("Sialkot", "PAK", "city")),
-    ("The factory in Babruysk makes tractors.", [], "makes", "040", BLR, None,
-     ("Bobruysk", "BLR", "city")),  # geonames spells it Bobruysk, Babruysk is an alternate
+    ("The envoys met at Gwadar on Monday.", [], "met", "040", PAK, CHN, ("Gwadar", "PAK", "city")),  # ORG
+    # ... but only under a place's own name, and never a date or a common word that names a small town.
+    ("The factory in Babruysk makes tractors.", [], "makes", "040", BLR, None, None),  # alternate name only
+    ("The envoys met in March to discuss trade.", [], "met", "040", PAK, None, None),  # March, England
+    ("The bill was sent to National Assembly.", [], "sent", "040", PAK, None, None),  # National, USA
     # No place named: a visit happens in the host's country; nothing else gets a place.
     ("The ambassador visited the enterprise this week.", [("The ambassador", PAK)], "visited", "042", PAK,
      actor("BLRBUS", "BLR"), ("Belarus", "BLR", "country")),
@@ -242,6 +245,24 @@ def test_stage_leaves_the_dateline_alone_but_offers_it(nlp: spacy.language.Langu
     assert doc.candidates[0].location is None
     place = dateline_place(doc)
     assert place is not None and (place.name, place.country) == ("Islamabad", "PAK")
+
+
+def test_a_mention_on_the_tail_of_a_name_does_not_hide_it(nlp: spacy.language.Language) -> None:
+    # Regression: the actors stage once put an IGOUNO mention on "York" alone, hiding "New York".
+    text = "They met on the sidelines of the United Nations General Assembly in New York."
+    doc = make_doc(nlp, text, [("the United Nations General Assembly", actor("IGOUNO", None))], "met")
+    york = next(t.i for t in doc.units[0].doc if t.text == "York")  # type: ignore[union-attr]
+    doc.mentions.append(Mention(actor=actor("IGOUNO", None), sentence=0, head=york, start=york, end=york + 1))
+    PlacesStage()(doc)
+    assert doc.candidates[0].location is not None and doc.candidates[0].location.name == "New York"
+
+
+def test_the_united_states_as_an_actor_is_no_place(nlp: spacy.language.Language) -> None:
+    # The mention leaves out "the"; the entity includes it: still the actor's words.
+    doc = make_doc(nlp, "Pakistan thanked the United States.", [("Pakistan", PAK), ("United States", USA)],
+                   "thanked", cameo="051", target=USA)  # fmt: skip
+    PlacesStage()(doc)
+    assert doc.candidates[0].location is None
 
 
 def test_a_mention_in_another_sentence_does_not_hide_a_place(nlp: spacy.language.Language) -> None:

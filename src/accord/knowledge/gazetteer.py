@@ -44,6 +44,8 @@ _COUNTRY_ALIASES = {
 # times bigger.
 OVERRIDE_RATIO = 25
 
+MIN_ALTERNATE_LENGTH = 3
+
 _KIND_RANK = {"city": 2, "admin1": 1, "country": 0}
 _LATIN = re.compile(r"^[a-z0-9 .,'()-]+$")
 
@@ -98,8 +100,12 @@ class Gazetteer:
         if not key:
             return
         entries = self._index.setdefault(key, [])
-        if all(e.place != entry.place or (entry.primary and not e.primary) for e in entries):
-            entries.append(entry)
+        for i, known in enumerate(entries):
+            if known.place == entry.place:
+                if entry.primary and not known.primary:
+                    entries[i] = entry
+                return
+        entries.append(entry)
 
     def _add_countries(self, countries: dict[str, dict[str, Any]]) -> None:
         import pycountry
@@ -141,8 +147,10 @@ class Gazetteer:
                 # "New York City" is written "New York"; the short form is as good as the full name.
                 self._add(row["name"][: -len(" City")], _Entry(place, population, True))
             for alt in row.get("alternatenames") or ():
-                # News is English: non-Latin alternates only cost memory.
-                if _LATIN.match(fold(alt)):
+                # News is English: non-Latin alternates only cost memory, and very short ones are mostly
+                # codes and abbreviations that collide with words ("Sea" is an alternate of Seattle).
+                key = fold(alt)
+                if len(key) > MIN_ALTERNATE_LENGTH and _LATIN.match(key):
                     self._add(alt, _Entry(place, population, False))
 
     def country(self, code: str | None) -> Place | None:
@@ -153,13 +161,13 @@ class Gazetteer:
         """Every place a name can mean, unranked (for diagnostics and tests)."""
         return [e.place for e in self._index.get(fold(name), ())]
 
-    def lookup(self, name: str, *, countries: Collection[str] = ()) -> Place | None:
+    def lookup(self, name: str, *, countries: Collection[str] = (), alternates: bool = True) -> Place | None:
         """The place a name most likely means in an article about `countries` (ISO3), or None."""
-        entries = self._index.get(fold(name))
-        if not entries:
-            return None
+        entries = self._index.get(fold(name)) or []
         primaries = [e for e in entries if e.primary]
-        pool = primaries or entries
+        pool = primaries or (entries if alternates else [])
+        if not pool:
+            return None
         preferred = [e for e in pool if e.place.country in countries]
         nations = [e for e in pool if e.place.precision == "country"]
         # A country name means the country, unless a place in one of the article's other countries shares it
@@ -167,21 +175,21 @@ class Gazetteer:
         if nations and (not preferred or any(e.place.country in countries for e in nations)):
             return nations[0].place
         if nations:
-            return _as_written(max(preferred, key=_rank), name)
+            return _short_form(max(preferred, key=_rank), name)
         best = max(pool, key=_rank)
         if preferred:
             local = max(preferred, key=_rank)
             # A preference, not a filter: "Paris" in an article about the USA is still Paris, France.
             if best.population < OVERRIDE_RATIO * max(local.population, 1):
                 best = local
-        return _as_written(best, name)
+        return _short_form(best, name)
 
 
 def _rank(entry: _Entry) -> tuple[int, int]:
     return (entry.population, _KIND_RANK[entry.place.precision])
 
 
-def _as_written(entry: _Entry, name: str) -> Place:
+def _short_form(entry: _Entry, name: str) -> Place:
     """The short form when the name matched through the ' City' alias ("New York", not "New York City")."""
     place = entry.place
     if place.name.endswith(" City") and fold(name) == fold(place.name[: -len(" City")]):

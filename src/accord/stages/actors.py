@@ -199,7 +199,7 @@ class _PhraseReader:
 
     def _register_names(self, head: Token, actor: Actor) -> None:
         """Remember proper names of this actor ("Aleinik", "Bobruiskagromash") for later mentions."""
-        names = [t for t in _np_tokens(head) if t.pos_ == "PROPN" and t.i not in self.cover]
+        names = [t for t in _compound_chain(head) if t.pos_ == "PROPN" and t.i not in self.cover]
         for sibling in head.head.children:
             if sibling.i != head.i and sibling.dep_ == head.dep_ and sibling.pos_ == "PROPN":
                 names.append(sibling)  # "the company Bobruiskagromash" parsed as two subjects

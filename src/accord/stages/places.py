@@ -29,6 +29,9 @@ NON_LOCATIVE = frozenset({"of", "with", "against", "for", "about", "from", "than
 # Words after which a capitalised run is worth a lookup even when NER saw no entity.
 CUE_WORDS = frozenset({"in", "at", "to", "near"})
 MAX_NAME_TOKENS = 4
+# Entity types a capitalised word after a cue can carry and still be a place the model mislabelled.
+NOT_PLACE_ENTITIES = frozenset({"DATE", "TIME", "NORP", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY",
+                                "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART", "PRODUCT"})  # fmt: skip
 _PRECISION_RANK = {"city": 2, "admin1": 1, "country": 0}
 
 
@@ -53,13 +56,21 @@ def _covered(doc: Document, sentence: int) -> set[int]:
     return {i for m in doc.mentions if m.sentence == sentence for i in range(m.start, m.end)}
 
 
-def _name_spans(span: Span, covered: set[int]) -> Iterator[Span]:
-    """Spans that may name a place: entities first, then capitalised runs after a cue word."""
+def _name_spans(span: Span, covered: set[int]) -> Iterator[tuple[Span, bool]]:
+    """Spans that may name a place, each flagged True when NER called it one (else a run after a cue)."""
     taken: set[int] = set()
     for ent in span.ents:
-        if ent.label_ in PLACE_LABELS and not covered.intersection(range(ent.start, ent.end)):
+        if ent.label_ in PLACE_LABELS and not _named_by_actor(ent, covered):
             taken.update(range(ent.start, ent.end))
-            yield ent
+            yield ent, True
+    for run in _cue_runs(span):
+        if not taken.intersection(range(run.start, run.end)) and not _named_by_actor(run, covered):
+            taken.update(range(run.start, run.end))
+            yield run, False
+
+
+def _cue_runs(span: Span) -> Iterator[Span]:
+    """Capitalised proper-noun runs right after "in", "at", "to" or "near" (and an optional "the")."""
     doc = span.doc
     for token in span:
         if token.lower_ not in CUE_WORDS:
@@ -70,17 +81,36 @@ def _name_spans(span: Span, covered: set[int]) -> Iterator[Span]:
         end = start
         while end < span.end and end - start < MAX_NAME_TOKENS and _capitalised(doc[end]):
             end += 1
-        if end > start and not (covered | taken).intersection(range(start, end)):
-            taken.update(range(start, end))
+        if end > start:
             yield doc[start:end]
 
 
+def _named_by_actor(name: Span, covered: set[int]) -> bool:
+    """Whether an actor mention covers the first word of this name (past any "the")."""
+    # Only the beginning counts: a mention names an actor from its first word, so one on the tail of a
+    # name alone ("York" of "New York") is a stray from the actors stage and must not hide a real place.
+    first = next((t.i for t in name if t.dep_ != "det" and not t.is_punct), name.start)
+    return first in covered
+
+
 def _capitalised(token: Token) -> bool:
-    return token.is_alpha and token.text[:1].isupper()
+    return (
+        token.is_alpha
+        and token.text[:1].isupper()
+        and token.pos_ == "PROPN"
+        and token.ent_type_ not in NOT_PLACE_ENTITIES
+    )
 
 
-def _lookup(name: Span, gazetteer: Gazetteer, countries: frozenset[str]) -> tuple[Span, Place] | None:
-    """The longest leading part of a name the gazetteer knows ("Belarus Sajjad Haider" -> "Belarus")."""
+def _lookup(
+    name: Span, from_ner: bool, gazetteer: Gazetteer, countries: frozenset[str]
+) -> tuple[Span, Place] | None:
+    """The place a name means: for an entity its longest known leading part ("Islamabad airport")."""
+    if not from_ner:
+        # A capitalised run NER did not call a place must match a place's own name in full: otherwise
+        # "in National Assembly" would find National, California, and "to Sea" Seattle.
+        place = gazetteer.lookup(name.text, countries=countries, alternates=False)
+        return (name, place) if place is not None else None
     for end in range(name.end, name.start, -1):
         part = name.doc[name.start : end]
         place = gazetteer.lookup(part.text, countries=countries)
@@ -115,8 +145,8 @@ def find_place(
     if span is None:
         return None
     best: tuple[tuple[int, int, int, int], Place] | None = None
-    for name in _name_spans(span, _covered(doc, candidate.sentence)):
-        found = _lookup(name, gazetteer, countries)
+    for name, from_ner in _name_spans(span, _covered(doc, candidate.sentence)):
+        found = _lookup(name, from_ner, gazetteer, countries)
         if found is None:
             continue
         score = _score(found[0], found[1], candidate.token)
