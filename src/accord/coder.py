@@ -100,8 +100,11 @@ class Coder:
 
 
 def _kept(events: Iterable[Event], settings: Settings) -> Iterator[Event]:
+    modalities = {m.strip() for m in settings.modalities.split(",")}
     for event in events:
         if settings.require_target and event.target is None:
+            continue
+        if event.modality not in modalities:
             continue
         yield event
 

@@ -23,6 +23,7 @@ TABLE: tuple[tuple[str, Any, str], ...] = (
     ("max_bytes", 20_000_000, "Largest input file read, in bytes; larger files are skipped with a reason."),
     ("max_article_chars", 200_000, "Longest article text coded; longer texts are cut at a paragraph end."),
     ("require_target", True, "Only report events with a target actor (dyadic events)."),
+    ("modalities", "asserted,intended,reported", "Modalities reported; add 'hypothetical' for questions and ifs."),
     ("patterns", "", "Extra verb-pattern files, separated by os.pathsep, loaded beside Accord's own."),
     ("actors", "", "Extra actor files, separated by os.pathsep, loaded beside Accord's own."),
 )
@@ -40,6 +41,7 @@ class Settings:
     max_bytes: int = 20_000_000
     max_article_chars: int = 200_000
     require_target: bool = True
+    modalities: str = "asserted,intended,reported"
     patterns: str = ""
     actors: str = ""
 

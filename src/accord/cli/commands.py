@@ -54,7 +54,8 @@ def coded_sources(paths: Iterable[str], settings: Settings, *, published=None) -
 
 def run_code(args: argparse.Namespace) -> int:
     """`accord code`: events of the inputs on stdout, as a table or JSON Lines."""
-    settings = _settings(args, patterns=args.patterns, require_target=not args.all)
+    extra = {"require_target": False, "modalities": "asserted,intended,reported,hypothetical"} if args.all else {}
+    settings = _settings(args, patterns=args.patterns, **extra)
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     failures: list[Failure] = []
     articles = 0

@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--format", choices=("table", "jsonl"), help="output format (table on a terminal)")
     code.add_argument("--published", type=_date, help="publication date of text inputs (YYYY-MM-DD)")
     code.add_argument("--patterns", help="extra pattern files, separated by os.pathsep")
-    code.add_argument("--all", action="store_true", help="also print events that have no target")
+    code.add_argument("--all", action="store_true", help="also print events with no target and hypothetical ones")
 
     ev = commands.add_parser("eval", help="score Accord against a gold JSONL file (gold/FORMAT.md)")
     ev.add_argument("gold", help="gold JSONL file")

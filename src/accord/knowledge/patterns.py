@@ -11,7 +11,8 @@ the trigger or its object must have), ``prt`` (a particle: "call on"), ``target`
 look, tried in order: obj, prep:W, place:W, poss, amod, compound, subj), ``joint`` (coordinated actors act
 on each other), ``light`` (noun patterns: verbs that may govern the noun), ``undergo`` (verbs whose
 subject suffers the event: "faced sanctions"), ``intent`` (the code when the act is only announced,
-overriding the intent table), ``conf`` (base confidence). An error names file and line.
+overriding the intent table), ``without`` (dependency labels the trigger must not have: "call"
+with an ``oprd`` is naming, not phoning), ``conf`` (base confidence). An error names file and line.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from accord.errors import KnowledgeError
 
 _CODE = re.compile(r"^\d{2,4}$")
 _KEYS = {"obj", "prep", "prt", "target", "source", "joint", "light", "undergo", "conf", "not_obj", "xcomp",
-         "intent"}
+         "intent", "without"}
 _SPECS = re.compile(r"^(obj|poss|amod|compound|dative|subj|of|prep:[a-z_]+|place:[a-z_]+)$")
 DEFAULT_TARGET = ("obj",)
 
@@ -50,6 +51,7 @@ class Pattern:
     joint: bool = False
     light: frozenset[str] | None = None
     undergo: frozenset[str] = frozenset()
+    without: frozenset[str] = frozenset()  # dependency labels the trigger must not have ("called him a liar")
     confidence: float = 0.7
     intent: str | None = None  # the code when the act is only announced, where the intent table's is too narrow
     rule: str = ""

@@ -60,10 +60,7 @@ class ActorsStage:
         self.lexicon = lexicon
 
     def __call__(self, doc: Document) -> Document:
-        doc.home_country = self.lexicon.country_of_place(doc.dateline) if doc.dateline else None
-        if doc.home_country is None and doc.dateline:
-            cue = self.lexicon.lower.get((doc.dateline.lower(),))
-            doc.home_country = cue.country if cue else None
+        doc.home_country = self.home_country(doc)
         salience = Salience()
         matched: dict[int, dict[int, Match]] = {}
         for unit_index, unit in enumerate(doc.units):
@@ -79,6 +76,21 @@ class ActorsStage:
                                                 start=start, end=end, via=via))
             salience.end_sentence(sentence.index)
         return doc
+
+
+    def home_country(self, doc: Document) -> str | None:
+        """The article's home: its dateline's country, else a country its outlet names ("President of Russia")."""
+        if doc.dateline:
+            home = self.lexicon.country_of_place(doc.dateline)
+            cue = self.lexicon.lower.get((doc.dateline.lower(),))
+            if home or (cue and cue.country):
+                return home or (cue.country if cue else None)
+        if doc.article.outlet:
+            words = [w.strip("(),;:") for w in doc.article.outlet.split()]
+            countries = {m.cue.country for m in self.lexicon.match(words) if m.cue.country}
+            if len(countries) == 1:
+                return countries.pop()
+        return None
 
 
 class _PhraseReader:
@@ -101,8 +113,8 @@ class _PhraseReader:
             return []  # "Ambassador of Pakistan to Belarus ...": the host, not an actor of its own
         # A token inside a multi-word match that is not its last word is a modifier, not a head.
         match = self.cover.get(token.i)
-        if match and token.i != match.end - 1 and token.head.i in range(match.start, match.end):
-            return []
+        if match and token.head.i != token.i and token.head.i in range(match.start, match.end):
+            return []  # a word inside a multi-word name ("State" in "Secretary of State")
         if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
             return []
         if token.pos_ == "PRON":
@@ -119,7 +131,7 @@ class _PhraseReader:
             if definite is not None:
                 return [(definite, "coreference", token.i, token.i + 1)]
             return []
-        self.salience.add(actor, token, subject=token.dep_.startswith("nsubj"))
+        self.salience.add(actor, token, subject=token.dep_.startswith("nsubj"), role=self._role(token))
         self._register_names(token, actor)
         return [(actor, "name" if actor.kind != "person" else "role", token.left_edge.i, token.i + 1)]
 
@@ -172,7 +184,14 @@ class _PhraseReader:
             sector = sector or "GOV"
         if orgs and not office:
             sector = orgs[0].sector if orgs[0].kind == "collective" and head_cue is orgs[0] else sector
+        if country is None and org is None and is_person:
+            known = self.salience.alias(_name_of(head))
+            if known is not None:
+                return known  # "Prime Minister Abiy" after "Ethiopian Prime Minister Abiy Ahmed"
         if country is None and org is None:
+            earlier = self.salience.role(head, office.name) if office is not None else None
+            if earlier is not None:
+                return earlier  # "the minister", "the Secretary": the one named earlier
             if office is None or office.sector not in _HOME_SECTORS or self.home is None:
                 return None
             country = self.home
@@ -183,6 +202,10 @@ class _PhraseReader:
         name = _display_name(tokens, head, is_person, places, orgs)
         cameo = orgs[0].cameo if orgs and not country else None
         return _make_actor(_text(tokens), name, country, org, sector, kind, cameo)
+
+    def _role(self, head: Token) -> str | None:
+        offices = [c for c in self._cues(_compound_chain(head), head) if c.kind == "office"]
+        return offices[0].name if offices else None
 
     def _cues(self, tokens: list[Token], head: Token) -> list[Cue]:
         excluded = _posted_subtrees(head, self.cover)
@@ -240,7 +263,9 @@ def _compound_chain(head: Token) -> list[Token]:
     while stack:
         token = stack.pop()
         for child in token.children:
-            if child.dep_ in {"compound", "flat", "appos"} or (child.dep_ == "amod" and child.pos_ == "PROPN"):
+            if child.dep_ in {"compound", "flat", "appos", "nmod"} or (
+                child.dep_ == "amod" and child.pos_ == "PROPN"
+            ):
                 out.append(child)
                 stack.append(child)
     return out

@@ -30,6 +30,7 @@ class _Seen:
     subject: bool
     group: int  # index of the first conjunct: coordinated actors share it
     plural: bool
+    role: str | None = None  # the office word that named a person ("foreign minister")
 
 
 class Salience:
@@ -40,13 +41,13 @@ class Salience:
         self.aliases: dict[str, Actor] = {}
         self.sentence = 0
 
-    def add(self, actor: Actor, token: Token, *, subject: bool) -> None:
+    def add(self, actor: Actor, token: Token, *, subject: bool, role: str | None = None) -> None:
         group = token.i
         while group != token.head.i and token.dep_ == "conj":
             token = token.head
             group = token.i
         plural = token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)
-        self.seen.append(_Seen(actor, self.sentence, token.i, subject, group, plural))
+        self.seen.append(_Seen(actor, self.sentence, token.i, subject, group, plural, role))
 
     def add_alias(self, name: str, actor: Actor) -> None:
         if len(name) > 2:
@@ -83,6 +84,16 @@ class Salience:
             if seen.plural:
                 return [seen.actor]
         return []
+
+    def role(self, token: Token, role: str) -> Actor | None:
+        """ "the minister", "the Secretary": the last person named with that office, if any."""
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children):
+            return None
+        word = role.split()[-1]
+        for seen in self._recent():
+            if seen.actor.kind == "person" and seen.role and word in seen.role.split() and seen.actor.entity:
+                return seen.actor
+        return None
 
     def definite(self, token: Token) -> Actor | None:
         """ "the company", "the enterprise": the last company seen; None otherwise."""

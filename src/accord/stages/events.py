@@ -112,6 +112,8 @@ class _Finder:
             return None
         if p.xcomp is not None and not any(x.lemma_.lower() in p.xcomp for x in children(verb, "xcomp")):
             return None
+        if p.without and any(c.dep_ in p.without for c in verb.children):
+            return None
         source_tokens = syntax.agents(verb) if passive else syntax.subjects(verb)
         sources = [m for t in source_tokens for m in self.actors(t)]
         targets = self._targets(verb, p, objects, passive)
@@ -164,6 +166,8 @@ class _Finder:
 
     # -- nouns ---------------------------------------------------------------------------------------
     def _noun(self, noun: Token, p: Pattern) -> list[Candidate] | None:
+        if syntax.background(noun):
+            return None
         governor = noun.head if noun.dep_ in {"dobj", "nsubjpass", "attr", "pobj"} else None
         if governor is not None and governor.dep_ == "prep":
             governor = governor.head if noun.head.lower_ == "under" else None

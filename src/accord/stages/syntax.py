@@ -133,9 +133,11 @@ def modality(token: Token) -> str:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and governing_verb(token) is None:
         return "intended"  # headline style: "Pakistan, Belarus to multiply cooperation"
     if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in token.children) or any(
-        c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children
+        c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in token.children
     ):
         return "hypothetical"
+    if token.sent.text.rstrip().endswith("?"):
+        return "hypothetical"  # a question asks whether something happened; it does not report it
     current = token
     for _ in range(5):
         parent = governing_verb(current)
@@ -151,3 +153,13 @@ def modality(token: Token) -> str:
             return "asserted"
         current = parent
     return "asserted"
+
+
+# Prepositions that put a nominal event in the background: "since the invasion", "after the talks".
+BACKGROUND = {"since", "after", "before", "following", "prior", "until", "amid", "despite"}
+
+
+def background(noun: Token) -> bool:
+    """True when an event noun only dates or explains something else ("since the Russian invasion of ...")."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ in BACKGROUND
