@@ -57,13 +57,27 @@ def build_pipeline(settings: Settings) -> Pipeline:
     stages = [
         SegmentStage(nlp, max_chars=settings.max_article_chars, batch_size=settings.batch_size),
         ActorsStage(lexicon),
-        EventsStage(pattern_files.index(patterns), tables.intent_codes(), lexicon.country_of_place),
+        EventsStage(pattern_files.index(patterns), tables.intent_codes(), _place_country(lexicon)),
         ContextsStage(),
         DatesStage(),
         PlacesStage(),
         BuildStage(tables.cameo_codes(), tables.cameo_to_plover(), coder_version()),
     ]
     return Pipeline(stages, batch_size=settings.batch_size)
+
+
+def _place_country(lexicon):
+    """Place name -> ISO3: capitals from the lexicon first, then the gazetteer (loaded on first use)."""
+    from accord.knowledge.gazetteer import get_gazetteer
+
+    def country(name: str) -> str | None:
+        found = lexicon.country_of_place(name)
+        if found:
+            return found
+        place = get_gazetteer().lookup(name)
+        return place.country if place else None
+
+    return country
 
 
 class Coder:

@@ -10,6 +10,7 @@ resolve to actors named earlier in the article (see coref.py).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from accord.document import Document, Mention
@@ -133,7 +134,25 @@ class _PhraseReader:
             return []
         self.salience.add(actor, token, subject=token.dep_.startswith("nsubj"), role=self._role(token))
         self._register_names(token, actor)
-        return [(actor, "name" if actor.kind != "person" else "role", token.left_edge.i, token.i + 1)]
+        via = "name" if actor.kind != "person" else "role"
+        found = [(actor, via, token.left_edge.i, token.i + 1)]
+        for country in self._coordinated_countries(token, actor):
+            other = replace(actor, country=country, code=actor_code(country, None, actor.sector))
+            found.append((other, via, token.left_edge.i, token.i + 1))
+        return found
+
+    def _coordinated_countries(self, head: Token, actor: Actor) -> list[str]:
+        """Countries coordinated inside one phrase: "Indian and Chinese troops" are two actors."""
+        if actor.country is None:
+            return []
+        out: list[str] = []
+        for token in _np_tokens(head):
+            match = self.cover.get(token.i)
+            if (token.dep_ == "conj" and match is not None and match.cue.country
+                    and match.cue.kind in {"demonym", "country"} and token.head.i in self.cover
+                    and match.cue.country != actor.country and match.cue.country not in out):
+                out.append(match.cue.country)
+        return out
 
     def _modifier(self, token: Token) -> list[tuple[Actor, str, int, int]]:
         """A demonym or bloc adjective before a noun ("Western sanctions", "the Russian invasion")."""

@@ -78,9 +78,11 @@ class _Finder:
         self.offset = doc.units[unit].start
 
     def actors(self, token: Token, *, possessor: bool = False) -> list[Mention]:
+        """Actors a token stands for; with possessor, else those of its possessor or demonym
+        ("Moscow's actions", "five American prisoners")."""
         found = self.by_token.get((self.unit, token.i), [])
         if not found and possessor:
-            for child in children(token, "poss"):
+            for child in children(token, "poss", "amod"):
                 found = found + self.by_token.get((self.unit, child.i), [])
         return found
 
@@ -138,9 +140,13 @@ class _Finder:
             return [m for o in objects for m in self.actors(o, possessor=True)]
         if kind == "prep":
             heads = [head, *objects]
-            return [m for h in heads for o in syntax.prep_objects(h, {word}) for m in self.actors(o)]
+            return [m for h in heads for o in syntax.prep_objects(h, {word})
+                    for m in self.actors(o, possessor=True)]
         if kind == "place":
-            return self._place(head, {word})
+            return self._place([head, *objects], {word})
+        if kind == "dative":
+            found = [m for d in children(head, "dative") for m in self.actors(d, possessor=True)]
+            return found or [m for o in syntax.prep_objects(head, {"to"}) for m in self.actors(o, possessor=True)]
         if kind == "subj":
             return [m for s in syntax.subjects(head) for m in self.actors(s)]
         if kind == "of":
@@ -148,10 +154,10 @@ class _Finder:
         # poss, amod, compound: modifiers of a noun
         return [m for c in children(head, kind) for m in self.actors(c)]
 
-    def _place(self, head: Token, preps: set[str]) -> list[Mention]:
+    def _place(self, heads: list[Token], preps: set[str]) -> list[Mention]:
         """The country of a place after a preposition ("arrives in Islamabad" targets Pakistan)."""
         found: list[Mention] = []
-        for obj in syntax.prep_objects(head, preps):
+        for obj in (o for h in heads for o in syntax.prep_objects(h, preps)):
             mentions = self.actors(obj)
             if mentions:
                 found.extend(mentions)
@@ -188,11 +194,12 @@ class _Finder:
                 sources = subject
         if not sources and between:
             sources = between
-        return self._emit(noun, p, sources, targets, joint=p.joint or bool(between))
+        mood = governor if governor is not None and governor.pos_ in {"VERB", "AUX"} else noun
+        return self._emit(noun, p, sources, targets, joint=p.joint or bool(between), mood=mood)
 
     # -- output --------------------------------------------------------------------------------------
     def _emit(self, trigger: Token, p: Pattern, sources: list[Mention], targets: list[Mention],
-              *, joint: bool | None = None) -> list[Candidate] | None:
+              *, joint: bool | None = None, mood: Token | None = None) -> list[Candidate] | None:
         if not sources:
             return None
         pairs: list[tuple[Mention, Mention | None]] = []
@@ -203,8 +210,9 @@ class _Finder:
             pairs = [(s, t) for s in distinct for t in _distinct(targets)]
         else:
             pairs = [(s, None) for s in distinct]
-        negated = syntax.negated(trigger)
-        modality = syntax.modality(trigger)
+        # A noun's mood is its verb's: "did not extend sanctions", "plans to impose an embargo".
+        negated = syntax.negated(mood or trigger)
+        modality = syntax.modality(mood or trigger)
         code = p.code
         if modality == "intended":
             code = p.intent or self.stage.intents.get(code, code)

@@ -94,7 +94,7 @@ def direct_objects(verb: Token) -> list[Token]:
 def prep_objects(token: Token, preps: set[str]) -> Iterator[Token]:
     """Objects of the given prepositions attached to the token ("talks with X", "arrived in Y")."""
     for child in token.children:
-        if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
             for obj in children(child, "pobj", "pcomp"):
                 yield from conjuncts(obj)
 

@@ -1,0 +1,181 @@
+"""People and the offices they held, with dates: the loader of people.tsv and people_recent.tsv, and a lookup.
+
+people.tsv comes from PETRARCH2's Phoenix dictionaries (roles to about 2014, source ``phoenix``; built by
+scripts/build_people.py); people_recent.tsv is Accord's own table of heads of state and government, foreign
+and defence ministers since 2015 (source ``accord``). Where both know a person in the same country and
+sector, Accord's rows win: a Phoenix role that overlaps one of them is left out of the index (Phoenix's
+open-ended "Foreign Minister since 2013" would otherwise still hold after the term ended).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+
+from accord.errors import KnowledgeError
+
+_PACKAGE = "accord.knowledge.data"
+FILES = ("people.tsv", "people_recent.tsv")
+COLUMNS = ("name", "aliases", "country", "sector", "start", "end", "source")
+SECTORS = frozenset(
+    "GOV MIL POL LEG JUD PTY OPP BUS MED CVL REB NGO IGO REL EDU HLH AGR SPY CRM LAB".split()
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Person:
+    """A person in one role: the office's country and sector, held from `start` to `end` (None: open)."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    sector: str
+    start: date | None
+    end: date | None
+    source: str
+
+    def holds_on(self, day: date) -> bool:
+        """True when the role was held on `day` (limits included, open ends open)."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+def fold(text: str) -> str:
+    """The key names are compared on: accents, case and punctuation removed ("Sergéy  al-Assad" -> "sergey al assad")."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def parse_people(text: str, *, source: str) -> list[Person]:
+    """Parse a people TSV (header line; '#' comment lines anywhere); errors name the file and line."""
+    header: list[str] | None = None
+    out: list[Person] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [field.strip() for field in line.split("\t")]
+        where = f"{source}, line {number}"
+        if header is None:
+            if tuple(fields) != COLUMNS:
+                raise KnowledgeError(f"{where}: header must be {' '.join(COLUMNS)}")
+            header = fields
+            continue
+        if len(fields) != len(COLUMNS):
+            raise KnowledgeError(f"{where}: {len(fields)} fields, expected {len(COLUMNS)} ({', '.join(COLUMNS)})")
+        out.append(_person(dict(zip(COLUMNS, fields, strict=True)), where=where))
+    if header is None:
+        raise KnowledgeError(f"{source}: no header line")
+    return out
+
+
+def _person(row: dict[str, str], *, where: str) -> Person:
+    if not row["name"]:
+        raise KnowledgeError(f"{where}: empty name")
+    if not re.fullmatch(r"[A-Z]{3}", row["country"]):
+        raise KnowledgeError(f"{where}: {row['country']!r} is not an ISO3 country code")
+    if row["sector"] not in SECTORS:
+        raise KnowledgeError(f"{where}: {row['sector']!r} is not a sector of gold/FORMAT.md")
+    start, end = _date(row["start"], where=where), _date(row["end"], where=where)
+    if start and end and end < start:
+        raise KnowledgeError(f"{where}: ends ({end}) before it starts ({start})")
+    return Person(
+        name=row["name"],
+        aliases=tuple(alias.strip() for alias in row["aliases"].split("|") if alias.strip()),
+        country=row["country"],
+        sector=row["sector"],
+        start=start,
+        end=end,
+        source=row["source"],
+    )
+
+
+def _date(value: str, *, where: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise KnowledgeError(f"{where}: {value!r} is not an ISO date") from exc
+
+
+@functools.lru_cache(maxsize=1)
+def people() -> tuple[Person, ...]:
+    """Every row of people.tsv and people_recent.tsv."""
+    out: list[Person] = []
+    for name in FILES:
+        try:
+            text = resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+        except (FileNotFoundError, OSError) as exc:
+            raise KnowledgeError(f"{name}: cannot be read ({exc})") from exc
+        out.extend(parse_people(text, source=name))
+    return tuple(out)
+
+
+def _overlap(a: Person, b: Person) -> bool:
+    return (a.start or date.min) <= (b.end or date.max) and (b.start or date.min) <= (a.end or date.max)
+
+
+def _superseded(persons: list[Person]) -> set[int]:
+    """Indexes of Phoenix rows that an Accord row of the same person, country and sector overlaps."""
+    accord: dict[tuple[str, str, str], list[Person]] = {}
+    for person in persons:
+        if person.source != "phoenix":
+            for name in person.names:
+                accord.setdefault((fold(name), person.country, person.sector), []).append(person)
+    dropped = set()
+    for index, person in enumerate(persons):
+        if person.source == "phoenix":
+            rivals = accord.get((fold(person.name), person.country, person.sector), [])
+            if any(_overlap(person, rival) for rival in rivals):
+                dropped.add(index)
+    return dropped
+
+
+class PeopleIndex:
+    """Find a person's role by name (full name or alias; case- and accent-insensitive) and date."""
+
+    def __init__(self, persons: Iterable[Person]) -> None:
+        rows = list(persons)
+        dropped = _superseded(rows)
+        self._by_name: dict[str, list[tuple[Person, bool]]] = {}
+        for index, person in enumerate(rows):
+            if index in dropped:
+                continue
+            keys = {fold(person.name): True}
+            for alias in person.aliases:
+                keys.setdefault(fold(alias), False)
+            for key, is_main in keys.items():
+                if key:
+                    self._by_name.setdefault(key, []).append((person, is_main))
+
+    def candidates(self, name: str) -> list[Person]:
+        """Every role of every person known by `name`."""
+        return [person for person, _ in self._by_name.get(fold(name), [])]
+
+    def lookup(self, name: str, on: date | None = None) -> Person | None:
+        """The role `name` held on `on` (latest start wins), or their most recent role when `on` is None."""
+        found = self._by_name.get(fold(name), [])
+        if on is not None:
+            found = [(person, is_main) for person, is_main in found if person.holds_on(on)]
+        if not found:
+            return None
+        best = max(
+            found,
+            key=lambda item: (item[0].start or date.min, item[0].end or date.max, item[1], item[0].source != "phoenix"),
+        )
+        return best[0]
+
+
+@functools.lru_cache(maxsize=1)
+def people_index() -> PeopleIndex:
+    """The index over people()."""
+    return PeopleIndex(people())
