@@ -8,7 +8,8 @@ Format (one pattern a line, ``#`` starts a comment)::
 
 Keys: ``obj`` (lemma or @class of the direct object; the subject of a passive), ``prep`` (a preposition
 the trigger or its object must have), ``prt`` (a particle: "call on"), ``target`` and ``source`` (where to
-look, tried in order: obj, prep:W, place:W, poss, amod, compound, subj), ``joint`` (coordinated actors act
+look, tried in order: obj (or its possessor), dobj (the object itself only), prep:W, place:W, poss, amod,
+compound, subj), ``joint`` (coordinated actors act
 on each other), ``light`` (noun patterns: verbs that may govern the noun), ``undergo`` (verbs whose
 subject suffers the event: "faced sanctions"), ``intent`` (the code when the act is only announced,
 overriding the intent table), ``without`` (dependency labels the trigger must not have: "call"
@@ -30,7 +31,7 @@ from accord.errors import KnowledgeError
 _CODE = re.compile(r"^\d{2,4}$")
 _KEYS = {"obj", "prep", "prt", "target", "source", "joint", "light", "undergo", "conf", "not_obj", "xcomp",
          "intent", "without"}
-_SPECS = re.compile(r"^(obj|poss|amod|compound|dative|subj|of|prep:[a-z_]+|place:[a-z_]+)$")
+_SPECS = re.compile(r"^(obj|dobj|poss|amod|compound|dative|subj|of|prep:[a-z_]+|place:[a-z_]+)$")
 DEFAULT_TARGET = ("obj",)
 
 

@@ -122,6 +122,9 @@ class _PhraseReader:
             return self._pronoun(token)
         if self._is_place(token, match):
             return []
+        group = self.salience.plural_definite(token)
+        if group:
+            return [(a, "coreference", token.i, token.i + 1) for a in group]
         actor = self._phrase(token)
         if actor is None:
             alias = self.salience.alias(_name_of(token))
@@ -246,6 +249,7 @@ class _PhraseReader:
             if sibling.i != head.i and sibling.dep_ == head.dep_ and sibling.pos_ == "PROPN":
                 names.append(sibling)  # "the company Bobruiskagromash" parsed as two subjects
         if names:
+            names.sort(key=lambda t: t.i)
             self.salience.add_alias(" ".join(t.text for t in names), actor)
             self.salience.add_alias(names[-1].text, actor)
 

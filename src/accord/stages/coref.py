@@ -20,6 +20,8 @@ _PERSONAL = {"he", "him", "his", "she", "her"}
 _PLURAL = {"they", "them", "their"}
 _COMPANY_WORDS = {"company", "enterprise", "firm", "manufacturer", "corporation", "plant", "factory", "group"}
 _LOOKBACK = 3  # sentences a pronoun may reach back
+_PAIR_WORDS = {"president", "leader", "minister", "side", "party", "head", "counterpart", "delegation",
+               "country", "nation", "state", "government", "diplomat", "official", "chief"}
 
 
 @dataclass
@@ -83,7 +85,32 @@ class Salience:
                 return [s.actor for s in reversed(members)]
             if seen.plural:
                 return [seen.actor]
+        return self.pair(recent)
+
+    def pair(self, recent: list[_Seen] | None = None, *, kinds: set[str] | None = None) -> list[Actor]:
+        """The two most recent actors of different countries: "the presidents", "both sides", "they"."""
+        chosen: list[Actor] = []
+        for seen in recent if recent is not None else self._recent():
+            if kinds and seen.actor.kind not in kinds:
+                continue
+            if seen.actor.entity and all(seen.actor.entity != a.entity for a in chosen):
+                chosen.append(seen.actor)
+            if len(chosen) == 2:
+                return list(reversed(chosen))
         return []
+
+    def plural_definite(self, token: Token) -> list[Actor]:
+        """ "The presidents", "the two leaders", "both sides": the pair of actors just named."""
+        if token.tag_ not in {"NNS", "NNPS"} or token.lemma_.lower() not in _PAIR_WORDS:
+            return []
+        if any(c.dep_ in {"amod", "compound", "poss"} and c.pos_ in {"PROPN", "ADJ"} and c.lower_ not in {"two"}
+               and c.ent_type_ in {"NORP", "GPE"} for c in token.children):
+            return []  # "the Russian leaders": a modifier names them
+        determined = any(c.lower_ in {"the", "both", "two"} for c in token.children)
+        if not determined:
+            return []
+        kinds = {"state"} if token.lemma_.lower() in {"country", "nation", "state"} else None
+        return self.pair(kinds=kinds)
 
     def role(self, token: Token, role: str) -> Actor | None:
         """ "the minister", "the Secretary": the last person named with that office, if any."""

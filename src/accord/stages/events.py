@@ -87,18 +87,24 @@ class _Finder:
         return found
 
     def at(self, token: Token) -> list[Candidate]:
+        """Candidates of the first pattern that fires with a target; else of the first that fires at all."""
         lemma = token.lemma_.lower()
         if token.pos_ in {"VERB", "AUX"}:
-            for pattern in self.stage.patterns.verbs.get(lemma, ()):
-                found = self._verb(token, pattern)
-                if found is not None:
-                    return found
+            patterns, apply = self.stage.patterns.verbs.get(lemma, ()), self._verb
         elif token.pos_ in {"NOUN", "PROPN"}:
-            for pattern in self.stage.patterns.nouns.get(lemma, ()):
-                found = self._noun(token, pattern)
-                if found is not None:
-                    return found
-        return []
+            patterns, apply = self.stage.patterns.nouns.get(lemma, ()), self._noun
+        else:
+            return []
+        if not patterns or syntax.topic(token):
+            return []
+        untargeted: list[Candidate] = []
+        for pattern in patterns:
+            found = apply(token, pattern)
+            if found and any(c.target is not None for c in found):
+                return found
+            if found and not untargeted:
+                untargeted = found
+        return untargeted
 
     # -- verbs ---------------------------------------------------------------------------------------
     def _verb(self, verb: Token, p: Pattern) -> list[Candidate] | None:
@@ -138,6 +144,8 @@ class _Finder:
         kind, _, word = spec.partition(":")
         if kind == "obj":
             return [m for o in objects for m in self.actors(o, possessor=True)]
+        if kind == "dobj":  # the object itself must be an actor: "welcomed the president", not "his plan"
+            return [m for o in objects for m in self.actors(o)]
         if kind == "prep":
             heads = [head, *objects]
             return [m for h in heads for o in syntax.prep_objects(h, {word})

@@ -163,3 +163,16 @@ def background(noun: Token) -> bool:
     """True when an event noun only dates or explains something else ("since the Russian invasion of ...")."""
     head = noun.head
     return noun.dep_ == "pobj" and head.lower_ in BACKGROUND
+
+
+# Verbs whose complement is a topic, not an act: "discussed expanding partnership", "explored ways to ...".
+TOPIC_VERBS = {"discuss", "consider", "explore", "debate", "study", "review", "examine", "assess", "weigh",
+               "evaluate", "analyse", "analyze"}
+
+
+def topic(token: Token) -> bool:
+    """True when the trigger is only what others talk about ("discussed expanding ties with X")."""
+    parent = governing_verb(token)
+    if parent is None or parent.lemma_.lower() not in TOPIC_VERBS:
+        return False
+    return _path_deps(token, parent) <= {"xcomp", "ccomp", "dobj", "pcomp", "prep", "pobj", "acl", "relcl"}
