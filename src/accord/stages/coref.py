@@ -85,7 +85,10 @@ class Salience:
                 return [s.actor for s in reversed(members)]
             if seen.plural:
                 return [seen.actor]
-        return self.pair(recent)
+        # No group named: "they" may be the two leaders of the sentence before, if both are of one kind.
+        close = [s for s in recent if self.sentence - s.sentence <= 1]
+        pair = self.pair(close)
+        return pair if len({a.kind for a in pair}) == 1 else []
 
     def pair(self, recent: list[_Seen] | None = None, *, kinds: set[str] | None = None) -> list[Actor]:
         """The two most recent actors of different countries: "the presidents", "both sides", "they"."""
