@@ -9,6 +9,7 @@ resolve to actors named earlier in the article (see coref.py).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -30,8 +31,18 @@ _POSTED = {"ambassador", "envoy", "embassy", "consul", "consulate", "high commis
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr", "dative", "agent",
              "ROOT", "npadvmod", "compound", "oprd", "csubj"}
 _LOCATIVE = {"in", "at", "to", "from", "near", "into", "inside", "across", "around", "toward", "towards"}
+_COUNTRY_CUES = {"country", "demonym", "capital", "metonym"}
 # Offices that, with no country in the text, belong to the article's home (dateline) country.
 _HOME_SECTORS = {"GOV", "MIL", "POL", "LEG", "JUD", "SPY"}
+
+
+def dominant_country(cues: Iterable[Cue]) -> str | None:
+    """The country named far more often than any other (at least twice, and half of all country cues)."""
+    counts = Counter(c.country for c in cues if c.country and c.kind in _COUNTRY_CUES)
+    if not counts:
+        return None
+    (top, n), total = counts.most_common(1)[0], sum(counts.values())
+    return top if n >= 2 and n * 2 >= total else None
 
 
 def actor_code(country: str | None, org: str | None, sector: str | None, cameo: str | None = None) -> str:
@@ -61,16 +72,19 @@ class ActorsStage:
         self.lexicon = lexicon
 
     def __call__(self, doc: Document) -> Document:
-        doc.home_country = self.home_country(doc)
         salience = Salience()
         matched: dict[int, dict[int, Match]] = {}
         for unit_index, unit in enumerate(doc.units):
             if unit.doc is not None:
                 matched[unit_index] = {m.start: m for m in self.lexicon.match([t.text for t in unit.doc])}
+        doc.home_country = self.home_country(doc)
+        # Without a dateline or outlet, an office with no country belongs to the country the article
+        # is mostly about ("Speaker Pelosi" in a story full of "U.S."), when one clearly dominates.
+        home = doc.home_country or dominant_country(m.cue for found in matched.values() for m in found.values())
         for sentence in doc.sentences:
             if sentence.span is None:
                 continue
-            reader = _PhraseReader(matched.get(sentence.unit, {}), doc.home_country, salience)
+            reader = _PhraseReader(matched.get(sentence.unit, {}), home, salience)
             for token in sentence.span:
                 for actor, via, start, end in reader.read(token):
                     doc.mentions.append(Mention(actor=actor, sentence=sentence.index, head=token.i,
