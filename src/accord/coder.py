@@ -16,6 +16,7 @@ from accord.errors import AccordError, InputError
 from accord.knowledge import patterns as pattern_files
 from accord.knowledge import tables
 from accord.knowledge.lexicon import builtin_lexicon
+from accord.knowledge.people import people_index
 from accord.pipeline import Pipeline
 from accord.records import Article, Event, Failure
 from accord.settings import Settings
@@ -56,7 +57,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
         patterns.extend(pattern_files.load_pattern_file(path))
     stages = [
         SegmentStage(nlp, max_chars=settings.max_article_chars, batch_size=settings.batch_size),
-        ActorsStage(lexicon),
+        ActorsStage(lexicon, people_index()),
         EventsStage(pattern_files.index(patterns), tables.intent_codes(), _place_country(lexicon)),
         ContextsStage(),
         DatesStage(),

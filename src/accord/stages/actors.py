@@ -14,7 +14,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from datetime import date
+
 from accord.document import Document, Mention
+from accord.knowledge.people import PeopleIndex
 from accord.knowledge.lexicon import Cue, Lexicon, Match
 from accord.records import Actor
 from accord.stages.coref import PRONOUNS, Salience
@@ -33,7 +36,8 @@ _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "att
 _LOCATIVE = {"in", "at", "to", "from", "near", "into", "inside", "across", "around", "toward", "towards"}
 _COUNTRY_CUES = {"country", "demonym", "capital", "metonym"}
 # Offices that, with no country in the text, belong to the article's home (dateline) country.
-_HOME_SECTORS = {"GOV", "MIL", "POL", "LEG", "JUD", "SPY"}
+# Security forces are left out: "border guards" in a Kremlin readout may well be another country's.
+_HOME_SECTORS = {"GOV", "LEG", "JUD"}
 
 
 def dominant_country(cues: Iterable[Cue]) -> str | None:
@@ -68,8 +72,9 @@ class ActorsStage:
     requires = ("sentences", "dateline")
     assigns = ("mentions", "home_country")
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, people: PeopleIndex | None = None) -> None:
         self.lexicon = lexicon
+        self.people = people
 
     def __call__(self, doc: Document) -> Document:
         salience = Salience()
@@ -84,7 +89,8 @@ class ActorsStage:
         for sentence in doc.sentences:
             if sentence.span is None:
                 continue
-            reader = _PhraseReader(matched.get(sentence.unit, {}), home, salience)
+            reader = _PhraseReader(matched.get(sentence.unit, {}), home, salience, self.people,
+                                   doc.article.published)
             for token in sentence.span:
                 for actor, via, start, end in reader.read(token):
                     doc.mentions.append(Mention(actor=actor, sentence=sentence.index, head=token.i,
@@ -111,10 +117,13 @@ class ActorsStage:
 class _PhraseReader:
     """Reads the actor a token heads, if any, within one sentence."""
 
-    def __init__(self, matches: dict[int, Match], home: str | None, salience: Salience) -> None:
+    def __init__(self, matches: dict[int, Match], home: str | None, salience: Salience,
+                 people: PeopleIndex | None = None, published: date | None = None) -> None:
         self.matches = matches
         self.home = home
         self.salience = salience
+        self.people = people
+        self.published = published
         self.cover: dict[int, Match] = {}
         for m in matches.values():
             for i in range(m.start, m.end):
@@ -136,8 +145,14 @@ class _PhraseReader:
             return self._pronoun(token)
         if self._is_place(token, match):
             return []
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and _is_office(token.head.head, self.cover):
+            # "President of Belarus Alexander Lukashenko": the name belongs to the office's phrase.
+            self._alias_to_office(token, token.head.head)
+            return []
         group = self.salience.plural_definite(token)
         if group:
+            for actor in group:
+                self.salience.add(actor, token, subject=token.dep_.startswith("nsubj"))
             return [(a, "coreference", token.i, token.i + 1) for a in group]
         actor = self._phrase(token)
         if actor is None:
@@ -155,6 +170,7 @@ class _PhraseReader:
         found = [(actor, via, token.left_edge.i, token.i + 1)]
         for country in self._coordinated_countries(token, actor):
             other = replace(actor, country=country, code=actor_code(country, None, actor.sector))
+            self.salience.add(other, token, subject=token.dep_.startswith("nsubj"), role=self._role(token))
             found.append((other, via, token.left_edge.i, token.i + 1))
         return found
 
@@ -170,6 +186,12 @@ class _PhraseReader:
                     and match.cue.country != actor.country and match.cue.country not in out):
                 out.append(match.cue.country)
         return out
+
+    def _alias_to_office(self, name: Token, office: Token) -> None:
+        holder = next((seen.actor for seen in reversed(self.salience.seen) if seen.token == office.i), None)
+        if holder is not None and name.pos_ == "PROPN":
+            self.salience.add_alias(" ".join(_name_forms(name)[:1]), holder)
+            self.salience.add_alias(name.text, holder)
 
     def _modifier(self, token: Token) -> list[tuple[Actor, str, int, int]]:
         """A demonym or bloc adjective before a noun ("Western sanctions", "the Russian invasion")."""
@@ -197,7 +219,7 @@ class _PhraseReader:
         tokens = _np_tokens(head)
         cues = self._cues(tokens, head)
         if not cues:
-            return None
+            return self._known_person(head, tokens, None)
         head_match = self.cover.get(head.i)
         head_cue = head_match.cue if head_match and head_match.end - 1 == head.i else None
         is_person = head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head_cue is None
@@ -224,6 +246,9 @@ class _PhraseReader:
             known = self.salience.alias(_name_of(head))
             if known is not None:
                 return known  # "Prime Minister Abiy" after "Ethiopian Prime Minister Abiy Ahmed"
+            person = self._known_person(head, tokens, office)
+            if person is not None:
+                return person
         if country is None and org is None:
             earlier = self.salience.role(head, office.name) if office is not None else None
             if earlier is not None:
@@ -238,6 +263,17 @@ class _PhraseReader:
         name = _display_name(tokens, head, is_person, places, orgs)
         cameo = orgs[0].cameo if orgs and not country else None
         return _make_actor(_text(tokens), name, country, org, sector, kind, cameo)
+
+    def _known_person(self, head: Token, tokens: list[Token], office: Cue | None) -> Actor | None:
+        """A person the people table knows in a role held on the article's date ("Putin", "Blinken")."""
+        if self.people is None or head.pos_ != "PROPN" or head.ent_type_ not in {"PERSON", ""}:
+            return None
+        for name in _name_forms(head):
+            person = self.people.lookup(name, self.published)
+            if person is not None:
+                sector = office.sector if office is not None else person.sector
+                return _make_actor(_text(tokens), person.name, person.country, None, sector, "person")
+        return None
 
     def _role(self, head: Token) -> str | None:
         offices = [c for c in self._cues(_compound_chain(head), head) if c.kind == "office"]
@@ -308,6 +344,11 @@ def _compound_chain(head: Token) -> list[Token]:
     return out
 
 
+def _is_office(token: Token, cover: dict[int, Match]) -> bool:
+    match = cover.get(token.i)
+    return match is not None and match.cue.kind == "office" and match.end - 1 == token.i
+
+
 def _is_posted(token: Token, cover: dict[int, Match]) -> bool:
     return token.lower_ in _POSTED or (token.i in cover and cover[token.i].cue.name in _POSTED)
 
@@ -316,6 +357,15 @@ def _head_office(offices: list[Cue], head_cue: Cue | None) -> Cue | None:
     if head_cue is not None and head_cue.kind == "office":
         return head_cue
     return offices[0] if offices else None
+
+
+def _name_forms(head: Token) -> list[str]:
+    """A name as written, then without its first words: "Antony J. Blinken", "J. Blinken", "Blinken"."""
+    words = [head]
+    lefts = {t.i: t for t in head.lefts if t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN"}
+    while words[0].i - 1 in lefts:  # only the unbroken run of names right before the head
+        words.insert(0, lefts[words[0].i - 1])
+    return [" ".join(t.text for t in words[k:]) for k in range(len(words))]
 
 
 def _name_of(token: Token) -> str:

@@ -22,6 +22,7 @@ _COMPANY_WORDS = {"company", "enterprise", "firm", "manufacturer", "corporation"
 _LOOKBACK = 3  # sentences a pronoun may reach back
 _PAIR_WORDS = {"president", "leader", "minister", "side", "party", "head", "counterpart", "delegation",
                "country", "nation", "state", "government", "diplomat", "official", "chief"}
+_PERSON_PAIRS = {"president", "leader", "minister", "head", "counterpart", "diplomat", "official", "chief"}
 
 
 @dataclass
@@ -78,6 +79,13 @@ class Salience:
         return [s.actor for s in chosen]
 
     def _group(self, recent: list[_Seen]) -> list[Actor]:
+        # The subjects of the sentence before first: "The presidents discussed ... They agreed ..."
+        previous = [s for s in recent if s.subject and s.sentence == self.sentence - 1]
+        groups = {s.group for s in previous}
+        for group in groups:
+            members = [s for s in previous if s.group == group]
+            if len({s.actor.entity for s in members}) >= 2:
+                return [s.actor for s in reversed(members)]
         for seen in recent:
             members = [s for s in recent if s.group == seen.group and s.sentence == seen.sentence]
             entities = {s.actor.entity for s in members}
@@ -110,9 +118,11 @@ class Salience:
                and c.ent_type_ in {"NORP", "GPE"} for c in token.children):
             return []  # "the Russian leaders": a modifier names them
         determined = any(c.lower_ in {"the", "both", "two"} for c in token.children)
-        if not determined:
-            return []
-        kinds = {"state"} if token.lemma_.lower() in {"country", "nation", "state"} else None
+        if not determined or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return []  # "the presidents of Russia and Belarus" name their countries
+        lemma = token.lemma_.lower()
+        kinds = {"state"} if lemma in {"country", "nation", "state"} else (
+            {"person"} if lemma in _PERSON_PAIRS else None)
         return self.pair(kinds=kinds)
 
     def role(self, token: Token, role: str) -> Actor | None:
