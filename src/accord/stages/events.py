@@ -218,9 +218,13 @@ class _Finder:
             pairs = [(s, t) for s in distinct for t in _distinct(targets)]
         else:
             pairs = [(s, None) for s in distinct]
-        # A noun's mood is its verb's: "did not extend sanctions", "plans to impose an embargo".
+        # A noun's mood is its verb's ("did not extend sanctions", "plans to impose an embargo") unless
+        # its own modifiers say otherwise ("the planned trip, which was cancelled").
         negated = syntax.negated(mood or trigger)
         modality = syntax.modality(mood or trigger)
+        own = syntax.noun_mood(trigger) if p.noun else None
+        if own is not None:
+            negated, modality = own[0] or negated, own[1] if own[1] != "asserted" else modality
         code = p.code
         if modality == "intended":
             code = p.intent or self.stage.intents.get(code, code)

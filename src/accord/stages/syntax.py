@@ -23,6 +23,14 @@ INTENDERS = {"intend", "plan", "aim", "want", "seek", "hope", "expect", "prepare
 SPEECH = {"say", "tell", "state", "announce", "report", "claim", "add", "note", "declare", "write", "insist",
           "stress", "emphasise", "emphasize", "quote", "assert", "allege", "confirm", "reiterate"}
 HEDGES = {"could", "would", "might", "may", "should"}
+# Verbs whose object, not subject, would do what the complement says: "urged Iran to return to talks".
+OBJECT_CONTROL = {"ask", "urge", "tell", "invite", "encourage", "press", "persuade", "order", "force", "allow",
+                  "call", "request", "instruct", "direct", "pressure", "push", "implore", "beg", "advise",
+                  "warn", "permit", "authorize", "authorise", "compel", "oblige"}
+# Words that say a nominal event did not or will not take place: "the trip, which was cancelled".
+CANCELLERS = {"cancel", "postpone", "scrap", "abandon", "suspend", "delay", "call", "shelve", "deny"}
+PROSPECTIVE = {"planned", "proposed", "expected", "upcoming", "possible", "potential", "future", "scheduled",
+               "prospective", "intended", "forthcoming"}
 _CLIMB = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj"}
 
 
@@ -66,6 +74,10 @@ def subjects(verb: Token) -> list[Token]:
         found = children(current, "nsubj", "nsubjpass", "csubj")
         if found:
             return [t for s in found for t in conjuncts(s)]
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() in OBJECT_CONTROL:
+            objects = children(current.head, "dobj")
+            if objects:  # "asked Zelensky to investigate": Zelensky would investigate
+                return conjuncts(objects[0])
         if current.dep_ in {"relcl", "acl"}:
             return conjuncts(current.head)
         current = governing_verb(current)
@@ -145,6 +157,8 @@ def modality(token: Token) -> str:
             return "asserted"
         path = _path_deps(current, parent)
         lemma = parent.lemma_.lower()
+        if path <= {"xcomp"} and lemma in OBJECT_CONTROL and children(parent, "dobj"):
+            return "hypothetical"  # asked, urged or invited to: someone else's act, not done
         if path <= {"xcomp"} and lemma in INTENDERS:
             return "intended"
         if "ccomp" in path and lemma in SPEECH:
@@ -176,3 +190,19 @@ def topic(token: Token) -> bool:
     if parent is None or parent.lemma_.lower() not in TOPIC_VERBS:
         return False
     return _path_deps(token, parent) <= {"xcomp", "ccomp", "dobj", "pcomp", "prep", "pobj", "acl", "relcl"}
+
+
+def noun_mood(noun: Token) -> tuple[bool, str] | None:
+    """(negated, modality) an event noun's own modifiers impose: "the planned trip, which was cancelled"."""
+    # The parser often hangs the relative clause on the noun's last word ("trip to Poland, which was ...").
+    heads = {noun.i} | {o.i for o in prep_objects(noun, {"to", "with", "in", "of"})}
+    cancelled = any(
+        c.dep_ in {"relcl", "acl"} and c.head.i in heads and c.lemma_.lower() in CANCELLERS
+        and (c.lemma_.lower() != "call" or any(p.lower_ == "off" for p in c.children))
+        for c in noun.subtree
+    )
+    if cancelled:
+        return True, "asserted"
+    if any(c.dep_ in {"amod", "compound"} and c.lower_ in PROSPECTIVE for c in noun.children):
+        return False, "intended"
+    return None

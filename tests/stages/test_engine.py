@@ -1,0 +1,95 @@
+"""Engine rules read once from the syntax, each on hand-made sentences (regressions named for what broke)."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.coder import get_coder
+from accord.records import Article
+
+
+@pytest.fixture(scope="module")
+def code():
+    coder = get_coder()
+
+    def run(text, *, published="2022-05-18", outlet=None, **kw):
+        from datetime import date
+
+        article = Article.create(text=text, published=date.fromisoformat(published), outlet=outlet)
+        return coder.pipeline.run(article)
+
+    return run
+
+
+def _dyads(doc, *, asserted_only=True):
+    return {(e.source.entity, e.cameo[:2], e.target.entity if e.target else None) for e in doc.events
+            if not e.negated and (not asserted_only or e.modality in {"asserted", "reported"})}
+
+
+def test_a_question_is_hypothetical(code):
+    doc = code("Why did Russia invade Ukraine?")
+    assert doc.events and all(e.modality == "hypothetical" for e in doc.events)
+
+
+def test_a_nominal_event_in_a_temporal_phrase_is_background(code):
+    doc = code("Trade between France and Italy has fallen since the Russian invasion of Ukraine.")
+    assert ("RUS", "19", "UKR") not in _dyads(doc)
+
+
+def test_the_same_nominal_event_as_subject_is_coded(code):
+    doc = code("The Russian invasion of Ukraine shocked Europe.")
+    assert ("RUS", "19", "UKR") in _dyads(doc)
+
+
+def test_object_control_gives_the_complement_to_the_object(code):
+    doc = code("Germany urged Iran to attack Israel.")
+    assert ("DEU", "19", "ISR") not in _dyads(doc)
+    attacks = [e for e in doc.events if e.cameo_root == "19"]
+    assert all(e.source.entity == "IRN" and e.modality == "hypothetical" for e in attacks)
+
+
+def test_a_cancelled_trip_did_not_happen(code):
+    doc = code("The French president's trip to Poland, which was cancelled, drew criticism.")
+    trips = [e for e in doc.events if e.cameo_root == "04"]
+    assert trips and all(e.negated for e in trips)
+
+
+def test_a_planned_visit_is_an_intention(code):
+    doc = code("The Japanese prime minister's planned visit to India drew attention.")
+    visits = [e for e in doc.events if e.source.entity == "JPN" and e.target and e.target.entity == "IND"]
+    assert visits and all(e.modality == "intended" and e.cameo == "036" for e in visits)
+
+
+def test_the_presidents_are_the_two_just_named(code):
+    doc = code("Vladimir Putin had a meeting with President of Belarus Alexander Lukashenko. "
+               "The presidents signed an agreement on energy.", published="2021-11-19")
+    assert {("RUS", "05", "BLR"), ("BLR", "05", "RUS")} <= _dyads(doc)
+
+
+def test_they_are_the_subjects_of_the_sentence_before(code):
+    doc = code("The foreign ministers of Egypt and Jordan met in Cairo. They praised Saudi Arabia.")
+    assert {("EGY", "05", "SAU"), ("JOR", "05", "SAU")} <= _dyads(doc)
+
+
+def test_a_person_the_table_knows_gets_country_and_sector_on_the_date(code):
+    doc = code("Sergey Lavrov criticized NATO.", published="2023-01-10")
+    (event,) = [e for e in doc.events if e.cameo_root == "11"]
+    assert (event.source.country, event.source.sector, event.target.entity) == ("RUS", "GOV", "NATO")
+
+
+def test_a_former_secretary_of_state_is_not_coded_as_holding_the_office(code):
+    in_office = code("John Kerry praised Cuba.", published="2015-08-14")
+    assert ("USA", "05", "CUB") in _dyads(in_office)
+    later = code("John Kerry praised Cuba.", published="2018-06-01")
+    assert not [e for e in later.events if e.source.sector == "GOV"]
+
+
+def test_the_outlet_names_the_home_of_an_unnamed_office(code):
+    doc = code("The Foreign Ministry condemned Israel.",
+               outlet="President of Russia (en.kremlin.ru)")
+    assert ("RUS", "11", "ISR") in _dyads(doc)
+
+
+def test_an_office_alone_has_no_country_without_a_home(code):
+    doc = code("The Foreign Ministry condemned Israel.")
+    assert not [e for e in doc.events if e.cameo_root == "11"]
