@@ -59,9 +59,9 @@ def test_a_user_pattern_file_is_used_beside_ours(tmp_path):
     from accord.coder import code_text
     from accord.settings import Settings
 
-    text = "Chile lauded Peru."
+    text = "Chile serenaded Peru."
     path = tmp_path / "mine.txt"
-    path.write_text("051 laud target=obj\n", encoding="utf-8")
+    path.write_text("051 serenade target=obj\n", encoding="utf-8")
     assert not [e for e in code_text(text) if e.cameo == "051"]
     events = code_text(text, settings=Settings.load(patterns=str(path)))
     assert [(e.source.country, e.cameo, e.target.country) for e in events] == [("CHL", "051", "PER")]
