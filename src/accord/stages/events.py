@@ -111,14 +111,21 @@ class _Finder:
         passive = syntax.is_passive(verb)
         objects = children(verb, "nsubjpass") if passive else syntax.direct_objects(verb)
         if p.obj is not None and not any(o.lemma_.lower() in p.obj for o in objects):
-            return None
+            # "called for the release of", "accused X of corruption": the object of the pattern's preposition
+            preps = set(p.prep or ())
+            if not preps or not any(o.lemma_.lower() in p.obj for h in [verb, *objects]
+                                    for o in syntax.prep_objects(h, preps)):
+                return None
         if p.not_obj and any(o.lemma_.lower() in p.not_obj for o in objects):
             return None
         if p.prt is not None and not any(c.dep_ == "prt" and c.lower_ == p.prt for c in verb.children):
             return None
         if p.prep is not None and not self._has_prep(verb, objects, p.prep):
             return None
-        if p.xcomp is not None and not any(x.lemma_.lower() in p.xcomp for x in children(verb, "xcomp")):
+        if p.xcomp is not None and not any(
+            x.lemma_.lower() in p.xcomp for x in children(verb, "xcomp", "advcl")
+            if x.dep_ == "xcomp" or any(a.lower_ == "to" for a in children(x, "aux"))
+        ):
             return None
         if p.without and any(c.dep_ in p.without for c in verb.children):
             return None

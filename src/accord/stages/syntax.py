@@ -19,7 +19,9 @@ NEGATORS = {"refrain", "decline", "refuse", "fail", "avoid", "deny", "stop", "ce
 # Verbs whose complement is intended, not (yet) done: "intends to advance", "is set to multiply".
 INTENDERS = {"intend", "plan", "aim", "want", "seek", "hope", "expect", "prepare", "propose", "pledge",
              "vow", "promise", "agree", "offer", "decide", "wish", "set", "mean", "look", "consider",
-             "threaten", "commit", "resolve", "attempt", "try", "move", "schedule", "slate", "due"}
+             "threaten", "commit", "resolve", "move", "schedule", "slate", "due"}
+# Adjectives that announce what their clause says: "Syria is willing to withdraw its troops".
+READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "committed", "poised", "set"}
 SPEECH = {"say", "tell", "state", "announce", "report", "claim", "add", "note", "declare", "write", "insist",
           "stress", "emphasise", "emphasize", "quote", "assert", "allege", "confirm", "reiterate"}
 HEDGES = {"could", "would", "might", "may", "should"}
@@ -54,7 +56,8 @@ def is_passive(verb: Token) -> bool:
 
 
 def governing_verb(token: Token) -> Token | None:
-    """The nearest verb above a clause, through xcomp, advcl, prepositions and coordination."""
+    """The nearest verb above a clause, through xcomp, advcl, prepositions, coordination and
+    predicative adjectives ("is ready to sign": the clause hangs from "ready", itself from "is")."""
     current = token
     for _ in range(6):
         if current.dep_ not in _CLIMB or current.head.i == current.i:
@@ -62,6 +65,8 @@ def governing_verb(token: Token) -> Token | None:
         current = current.head
         if current.pos_ in {"VERB", "AUX"}:
             return current
+        if current.pos_ == "ADJ" and current.dep_ in {"acomp", "ROOT"}:
+            return current if current.dep_ == "ROOT" else current.head
     return None
 
 
@@ -161,6 +166,8 @@ def modality(token: Token) -> str:
             return "hypothetical"  # asked, urged or invited to: someone else's act, not done
         if path <= {"xcomp"} and lemma in INTENDERS:
             return "intended"
+        if path <= {"xcomp"} and _ready(current):
+            return "intended"  # "is ready to", "is willing to", "is prepared to"
         if "ccomp" in path and lemma in SPEECH:
             return "reported"
         if not path <= {"xcomp", "conj"}:
@@ -206,3 +213,9 @@ def noun_mood(noun: Token) -> tuple[bool, str] | None:
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in PROSPECTIVE for c in noun.children):
         return False, "intended"
     return None
+
+
+def _ready(clause: Token) -> bool:
+    """The clause hangs from an adjective of readiness ("ready to", "willing to")."""
+    head = clause.head
+    return clause.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in READY
