@@ -21,6 +21,7 @@ from accord.knowledge.people import PeopleIndex
 from accord.knowledge.lexicon import Cue, Lexicon, Match
 from accord.records import Actor
 from accord.stages.coref import PRONOUNS, Salience
+from accord.stages.syntax import prep_objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -140,6 +141,10 @@ class _PhraseReader:
         if match and token.head.i != token.i and token.head.i in range(match.start, match.end):
             return []  # a word inside a multi-word name ("State" in "Secretary of State")
         if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
+            # "a United States airstrike", "the Iran deal": a name modifying what is no actor itself
+            head_match = self.cover.get(token.head.i)
+            if match is not None and token.head.pos_ == "NOUN" and head_match is None and token.i == match.end - 1:
+                return self._modifier(token)
             return []
         if token.pos_ == "PRON":
             return self._pronoun(token)
@@ -149,7 +154,7 @@ class _PhraseReader:
             # "President of Belarus Alexander Lukashenko": the name belongs to the office's phrase.
             self._alias_to_office(token, token.head.head)
             return []
-        group = self.salience.plural_definite(token)
+        group = self.salience.plural_definite(token) or self._leaders_of_pair(token)
         if group:
             for actor in group:
                 self.salience.add(actor, token, subject=token.dep_.startswith("nsubj"))
@@ -187,6 +192,16 @@ class _PhraseReader:
                 out.append(match.cue.country)
         return out
 
+    def _leaders_of_pair(self, token: Token) -> list[Actor]:
+        """ "the leaders of the two countries": the offices of the pair of states just named."""
+        match = self.cover.get(token.i)
+        if match is None or match.cue.kind != "office" or token.tag_ not in {"NNS", "NNPS"}:
+            return []
+        states = [a for o in prep_objects(token, {"of"}) for a in self.salience.plural_definite(o)]
+        sector = match.cue.sector
+        return [replace(a, sector=sector, kind="person", code=actor_code(a.country, a.org, sector), text=token.text)
+                for a in states]
+
     def _alias_to_office(self, name: Token, office: Token) -> None:
         holder = next((seen.actor for seen in reversed(self.salience.seen) if seen.token == office.i), None)
         if holder is not None and name.pos_ == "PROPN":
@@ -196,7 +211,8 @@ class _PhraseReader:
     def _modifier(self, token: Token) -> list[tuple[Actor, str, int, int]]:
         """A demonym or bloc adjective before a noun ("Western sanctions", "the Russian invasion")."""
         match = self.cover.get(token.i)
-        if token.dep_ != "amod" or match is None or match.cue.kind not in {"demonym", "collective", "igo"}:
+        if token.dep_ not in {"amod", "compound", "nmod"} or match is None or match.cue.kind not in {
+            "demonym", "collective", "igo", "country"} or token.i != match.end - 1:
             return []
         cue = match.cue
         actor = _make_actor(token.text, cue.name, cue.country, cue.org, None,

@@ -82,7 +82,7 @@ class _Finder:
         ("Moscow's actions", "five American prisoners")."""
         found = self.by_token.get((self.unit, token.i), [])
         if not found and possessor:
-            for child in children(token, "poss", "amod"):
+            for child in children(token, "poss", "amod", "compound", "nmod"):
                 found = found + self.by_token.get((self.unit, child.i), [])
         return found
 
@@ -130,7 +130,8 @@ class _Finder:
         if p.without and any(c.dep_ in p.without for c in verb.children):
             return None
         source_tokens = syntax.agents(verb) if passive else syntax.subjects(verb)
-        sources = [m for t in source_tokens for m in self.actors(t)]
+        # A passive agent may be the act itself: "killed by a United States airstrike" (its modifier acts).
+        sources = [m for t in source_tokens for m in self.actors(t, possessor=passive)]
         targets = self._targets(verb, p, objects, passive)
         return self._emit(verb, p, sources, targets)
 
