@@ -244,7 +244,8 @@ class _PhraseReader:
         offices = [c for c in self._cues(_compound_chain(head), head) if c.kind == "office"]
         places = [c for c in cues if c.kind in {"country", "demonym", "capital", "metonym"}]
         orgs = [c for c in cues if c.kind in {"igo", "collective"}]
-        if head_cue is None and not offices and not is_person and head.pos_ != "PROPN":
+        if head_cue is None and not offices and not is_person and head.pos_ != "PROPN" and not _plural_of(
+                head, places):
             return None  # "Moscow's actions", "Belarus' support": the head is no actor
         if head_cue is None and not offices and not places and not orgs:
             return None
@@ -265,6 +266,8 @@ class _PhraseReader:
             person = self._known_person(head, tokens, office)
             if person is not None:
                 return person
+        if country is not None and office is not None and any(t.lower_ in {"former", "ex"} for t in tokens):
+            sector = None  # "former foreign minister": no longer speaks for the government
         if country is None and org is None:
             earlier = self.salience.role(head, office.name) if office is not None else None
             if earlier is not None:
@@ -289,6 +292,16 @@ class _PhraseReader:
             if person is not None:
                 sector = office.sector if office is not None else person.sector
                 return _make_actor(_text(tokens), person.name, person.country, None, sector, "person")
+        if office is None:
+            return None
+        # Named with an office ("President Bush") but not holding a known role on this date: the
+        # text's office stands, the person's country is the one the table knows; "former" has none.
+        for name in _name_forms(head):
+            person = self.people.lookup(name, None)
+            if person is not None:
+                former = any(t.lower_ in {"former", "ex", "late"} for t in tokens)
+                return _make_actor(_text(tokens), person.name, person.country, None,
+                                   None if former else office.sector, "person")
         return None
 
     def _role(self, head: Token) -> str | None:
@@ -344,6 +357,13 @@ def _posted_subtrees(head: Token, cover: dict[int, Match]) -> set[int]:
             if child.dep_ == "prep" and child.lower_ in {"to", "in", "at"}:
                 excluded.update(t.i for t in child.subtree)
     return excluded
+
+
+def _plural_of(head: Token, places: list[Cue]) -> bool:
+    """A plural noun with a nationality adjective names people of that country ("Iraqi Kurds",
+    "Israeli helicopters"); a possessive country does not ("Moscow's actions")."""
+    return head.tag_ == "NNS" and any(
+        c.dep_ == "amod" and c.ent_type_ == "NORP" for c in head.children) and bool(places)
 
 
 def _compound_chain(head: Token) -> list[Token]:

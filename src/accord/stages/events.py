@@ -84,6 +84,9 @@ class _Finder:
         if not found and possessor:
             for child in children(token, "poss", "amod", "compound", "nmod"):
                 found = found + self.by_token.get((self.unit, child.i), [])
+        if not found and possessor:  # "positions of the Palestinian security forces"
+            for obj in syntax.prep_objects(token, {"of"}):
+                found = found + self.by_token.get((self.unit, obj.i), [])
         return found
 
     def at(self, token: Token) -> list[Candidate]:
@@ -112,9 +115,11 @@ class _Finder:
         objects = children(verb, "nsubjpass") if passive else syntax.direct_objects(verb)
         if p.obj is not None and not any(o.lemma_.lower() in p.obj for o in objects):
             # "called for the release of", "accused X of corruption": the object of the pattern's preposition
-            preps = set(p.prep or ())
-            if not preps or not any(o.lemma_.lower() in p.obj for h in [verb, *objects]
-                                    for o in syntax.prep_objects(h, preps)):
+            # and "gave 5 million dollars of aid": the object's "of" complement
+            extended = [o for h in objects for o in syntax.prep_objects(h, {"of"})]
+            if p.prep:
+                extended += [o for h in [verb, *objects] for o in syntax.prep_objects(h, set(p.prep))]
+            if not any(o.lemma_.lower() in p.obj for o in extended):
                 return None
         if p.not_obj and any(o.lemma_.lower() in p.not_obj for o in objects):
             return None
@@ -200,6 +205,9 @@ class _Finder:
         if p.prep is not None and not self._has_prep(noun, [], p.prep):
             return None
         sources = [m for spec in (p.source or ("poss", "amod", "compound")) for m in self._spec(noun, spec, [])]
+        if not sources:  # "criticism by the Greek foreign minister", "a phone call made by President Trump"
+            sources = [m for h in [noun, *children(noun, "acl")] for o in syntax.prep_objects(h, {"by"})
+                       for m in self.actors(o, possessor=True)]
         targets = self._targets(noun, p, [], False)
         between = [m for o in syntax.prep_objects(noun, {"between", "among"}) for m in self.actors(o)]
         if governor is not None and governor.pos_ in {"VERB", "AUX"}:

@@ -177,7 +177,7 @@ def modality(token: Token) -> str:
 
 
 # Prepositions that put a nominal event in the background: "since the invasion", "after the talks".
-BACKGROUND = {"since", "after", "before", "following", "prior", "until", "amid", "despite"}
+BACKGROUND = {"since", "after", "before", "following", "prior", "until"}
 
 
 def background(noun: Token) -> bool:
