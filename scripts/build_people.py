@@ -1,6 +1,6 @@
 """Build src/accord/knowledge/data/people.tsv from PETRARCH2's Phoenix.Countries.actors.txt.
 
-Run from the repository root: ``.venv/bin/python scripts/build_people.py [PATH_TO_Phoenix.Countries.actors.txt]``
+Run from the repository root: ``.venv/bin/python scripts/build_people.py [Phoenix.Countries.actors.txt]``
 (default: ../shared/peers/petrarch2/phoenix/Phoenix.Countries.actors.txt beside the repository).
 
 Which entries are people: the file's person entries were generated from CountryInfo.txt and carry the
@@ -62,7 +62,7 @@ LOWER_PARTICLES = frozenset("de da di del della dos das du van von der den la le
 
 
 def normal_case(name: str) -> str:
-    """'SERGEY V. LAVROV' -> 'Sergey V. Lavrov'; 'BASHAR AL-ASSAD' -> 'Bashar al-Assad'; 'JOHN MCCAIN' -> 'John McCain'."""
+    """Re-case a name in capitals: 'SERGEY V. LAVROV' -> 'Sergey V. Lavrov'."""
     words = []
     for index, word in enumerate(name.split()):
         if re.fullmatch(r"[IVX]+", word) and index:
@@ -170,8 +170,8 @@ HEADER = """\
 # Built by scripts/build_people.py with accord.knowledge.petrarch: entries marked "CountryInfo.txt" and
 # hand-added entries whose name has no institution or title word are people; a row per dated code whose
 # country (first three letters) is an ISO 3166-1 alpha-3 code and whose role is GOV, MIL, LEG, JUD, OPP,
-# PTY or SPY (GOVLEG and GOVSPY are LEG and SPY; other GOVxxx, GOVJUD too, are ministries: GOV), ending 2000 or
-# later or open; undated codes only for entries with no dated code. Names are re-cased from the
+# PTY or SPY (GOVLEG and GOVSPY are LEG and SPY; other GOVxxx, GOVJUD too, are ministries: GOV),
+# ending 2000 or later or open; undated codes only for entries with no dated code. Names are re-cased from the
 # dictionary's capitals; aliases are its other names without titles.
 """
 
@@ -182,7 +182,7 @@ def build(source: Path) -> list[tuple[str, ...]]:
     for actor in load_actor_dictionary(source):
         if is_person(actor):
             rows.update(rows_for(actor))
-    return sorted(rows, key=lambda row: (row[2], row[0], row[4], row[3]))
+    return sorted(rows, key=lambda row: (row[2], row[0], row[4], row[3], row))
 
 
 def main(argv: list[str]) -> int:

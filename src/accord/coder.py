@@ -49,16 +49,22 @@ def build_pipeline(settings: Settings) -> Pipeline:
     from accord.stages.events import EventsStage
     from accord.stages.places import PlacesStage
     from accord.stages.segment import SegmentStage, load_model
+    from accord import petrarch_mode
 
+    dictionaries = petrarch_mode.from_settings(settings)  # None unless coder is petrarch or both
     nlp = load_model(settings.model)
     lexicon = builtin_lexicon()
+    if dictionaries is not None:
+        lexicon = petrarch_mode.actor_lexicon(lexicon, dictionaries, None)
     patterns = list(pattern_files.builtin_patterns())
     for path in settings.paths("patterns"):
         patterns.extend(pattern_files.load_pattern_file(path))
     stages = [
         SegmentStage(nlp, max_chars=settings.max_article_chars, batch_size=settings.batch_size),
         ActorsStage(lexicon, people_index()),
-        EventsStage(pattern_files.index(patterns), tables.intent_codes(), _place_country(lexicon)),
+        petrarch_mode.choose_events(
+            EventsStage(pattern_files.index(patterns), tables.intent_codes(), _place_country(lexicon)),
+            dictionaries, settings.coder, require_target=settings.require_target),
         ContextsStage(),
         DatesStage(),
         PlacesStage(),

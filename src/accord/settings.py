@@ -26,6 +26,13 @@ TABLE: tuple[tuple[str, Any, str], ...] = (
     ("modalities", "asserted,intended,reported", "Modalities reported; add 'hypothetical' for questions and ifs."),
     ("patterns", "", "Extra verb-pattern files, separated by os.pathsep, loaded beside Accord's own."),
     ("actors", "", "Extra actor files, separated by os.pathsep, loaded beside Accord's own."),
+    ("lock_timeout", 30, "Seconds to wait for the store when another process is reading or writing it."),
+    ("fetch_timeout", 20, "Seconds to wait for a URL or feed item being fetched."),
+    ("coder", "accord", "Events coder: accord (Accord's own patterns), petrarch (a PETRARCH verb dictionary) or both."),
+    ("petrarch_verbs", "", "PETRARCH verb dictionary (CAMEO.2.0.txt format) used when coder is petrarch or both."),
+    ("petrarch_actors", "", "PETRARCH actor dictionaries, separated by os.pathsep, for coder petrarch or both."),
+    ("petrarch_agents", "", "PETRARCH agent dictionaries, separated by os.pathsep, for coder petrarch or both."),
+    ("petrarch_discards", "", "PETRARCH discard dictionaries, separated by os.pathsep, for coder petrarch or both."),
 )
 
 _ENV_PREFIX = "ACCORD_"
@@ -44,6 +51,13 @@ class Settings:
     modalities: str = "asserted,intended,reported"
     patterns: str = ""
     actors: str = ""
+    lock_timeout: int = 30
+    fetch_timeout: int = 20
+    coder: str = "accord"
+    petrarch_verbs: str = ""
+    petrarch_actors: str = ""
+    petrarch_agents: str = ""
+    petrarch_discards: str = ""
 
     @classmethod
     def load(cls, *, config: str | Path | None = None, **overrides: Any) -> Settings:

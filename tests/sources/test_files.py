@@ -151,10 +151,11 @@ def test_small_limit_applies_to_text(tmp_path: Path) -> None:
     assert_names(only_failure(read(path, max_bytes=5)), path, "6 bytes", "limit of 5")
 
 
-def test_html_is_reported_not_supported(tmp_path: Path) -> None:
+def test_html_without_article_text_is_a_failure(tmp_path: Path) -> None:
+    # HTML is read by sources/html.py (tests in test_html_feeds.py); a page with no text fails by name.
     path = tmp_path / "page.html"
-    path.write_text("<html><body>Hi</body></html>", encoding="utf-8")
-    assert_names(only_failure(read(path)), path, "HTML not supported")
+    path.write_text("<html><body></body></html>", encoding="utf-8")
+    assert_names(only_failure(read(path)), path, "no article text")
 
 
 # ---- JSONL ---------------------------------------------------------------------------------------

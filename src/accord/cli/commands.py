@@ -1,4 +1,4 @@
-"""The commands behind the CLI: each reads its arguments and calls the library."""
+"""The commands behind `accord code` and `accord eval`; the store's commands are in ingest, query and export."""
 
 from __future__ import annotations
 
@@ -6,18 +6,12 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from importlib import resources
-from pathlib import Path
 
 from accord.cli.output import write_jsonl, write_table
 from accord.coder import Coded, get_coder
 from accord.errors import InputError
 from accord.records import Article, Event, Failure
 from accord.settings import Settings
-
-_EXAMPLE = "pakistan-belarus-2023-05-30.txt"
-_EXAMPLE_DATE = "2023-05-30"
-
 
 def _settings(args: argparse.Namespace, **extra: object) -> Settings:
     return Settings.load(config=getattr(args, "config", None), model=getattr(args, "model", None), **extra)
@@ -96,42 +90,3 @@ def run_eval(args: argparse.Namespace) -> int:
     else:
         print(format_report(result, verbose=args.verbose))
     return 0
-
-
-def run_ingest(args: argparse.Namespace) -> int:
-    """`accord ingest` and `accord demo`: code sources into the store; the demo then prints its events."""
-    from accord.sources.files import parse_published
-    from accord.store import open_store
-
-    settings = _settings(args, db=args.db)
-    demo = args.command == "demo"
-    if demo:
-        example = resources.files("accord").joinpath("data", _EXAMPLE)
-        paths, published = [str(example)], parse_published(_EXAMPLE_DATE)
-    else:
-        paths, published = args.paths, args.published
-    failures: list[Failure] = []
-    new = existing = stored_events = 0
-    with open_store(settings.db) as store:
-        batch: list[tuple[Article, tuple[Event, ...]]] = []
-        for item in coded_sources(paths, settings, published=published):
-            if isinstance(item, Failure) or item.failure is not None:
-                failures.append(item if isinstance(item, Failure) else item.failure)
-                continue
-            batch.append((item.article, item.events))
-            if len(batch) >= settings.batch_size:
-                result = store.add_batch(batch, failures)
-                new, existing, stored_events = new + result.new, existing + result.existing, \
-                    stored_events + result.events
-                batch, failures = [], []
-                continue
-        result = store.add_batch(batch, failures)
-        new, existing, stored_events = new + result.new, existing + result.existing, stored_events + result.events
-        failed = _report(store.failures()) if failures else 0
-        if demo:
-            article_id = next(iter(a.id for a, _ in batch), None) if batch else None
-            shown = store.events(article_id=article_id) if article_id else store.events()
-            write_table(shown, sys.stdout)
-    print(f"accord: {new} new article(s), {existing} already stored, {failed} failed; "
-          f"{stored_events} event(s) stored in {Path(settings.db).resolve()}", file=sys.stderr)
-    return 1 if failed else 0

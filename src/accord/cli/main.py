@@ -19,6 +19,24 @@ def _date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
+def _run_code(args: argparse.Namespace) -> int:
+    from accord.cli.commands import run_code
+
+    return run_code(args)
+
+
+def _run_eval(args: argparse.Namespace) -> int:
+    if args.petrarch_suite:
+        from accord.cli.petrarch import run_petrarch_suite
+
+        return run_petrarch_suite(args)
+    if not args.gold:
+        raise UsageError("eval needs a gold JSONL file or --petrarch-suite DIR")
+    from accord.cli.commands import run_eval
+
+    return run_eval(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every command."""
     from accord import __version__
@@ -35,21 +53,23 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--published", type=_date, help="publication date of text inputs (YYYY-MM-DD)")
     code.add_argument("--patterns", help="extra pattern files, separated by os.pathsep")
     code.add_argument("--all", action="store_true", help="also print events with no target and hypothetical ones")
+    code.set_defaults(run=_run_code)
 
     ev = commands.add_parser("eval", help="score Accord against a gold JSONL file (gold/FORMAT.md)")
-    ev.add_argument("gold", help="gold JSONL file")
+    ev.add_argument("gold", nargs="?", help="gold JSONL file")
+    ev.add_argument("--petrarch-suite", metavar="DIR",
+                    help="run PETRARCH's validation suite (PETR.UnitTest.records.xml) in DIR instead")
     ev.add_argument("--verbose", action="store_true", help="list misses and false positives")
     ev.add_argument("--predictions", help="score this events JSONL instead of coding the gold texts")
     ev.add_argument("--dyad-only", action="store_true", help="match on sentence and dyad alone")
     ev.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    ev.set_defaults(run=_run_eval)
 
-    demo = commands.add_parser("demo", help="code the bundled example article into the store and show it")
-    demo.add_argument("--db", help="DuckDB file (default: accord.duckdb)")
+    from accord.cli import export, ingest, query
 
-    ingest = commands.add_parser("ingest", help="code sources into the DuckDB store")
-    ingest.add_argument("paths", nargs="+", metavar="SOURCE")
-    ingest.add_argument("--db", help="DuckDB file (default: accord.duckdb)")
-    ingest.add_argument("--published", type=_date, help="publication date of text inputs (YYYY-MM-DD)")
+    ingest.add_commands(commands, _date)
+    query.add_commands(commands, _date)
+    export.add_commands(commands, _date)
     return parser
 
 
@@ -61,19 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        if args.command == "code":
-            from accord.cli.commands import run_code
-
-            return run_code(args)
-        if args.command == "eval":
-            from accord.cli.commands import run_eval
-
-            return run_eval(args)
-        if args.command in {"demo", "ingest"}:
-            from accord.cli.commands import run_ingest
-
-            return run_ingest(args)
-        raise UsageError(f"unknown command {args.command!r}")
+        if not hasattr(args, "run"):
+            raise UsageError(f"unknown command {args.command!r}")
+        return int(args.run(args))
     except AccordError as exc:
         print(f"accord: {exc}", file=sys.stderr)
         return exc.exit_code

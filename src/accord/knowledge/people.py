@@ -3,8 +3,9 @@
 people.tsv comes from PETRARCH2's Phoenix dictionaries (roles to about 2014, source ``phoenix``; built by
 scripts/build_people.py); people_recent.tsv is Accord's own table of heads of state and government, foreign
 and defence ministers since 2015 (source ``accord``). Where both know a person in the same country and
-sector, Accord's rows win: a Phoenix role that overlaps one of them is left out of the index (Phoenix's
-open-ended "Foreign Minister since 2013" would otherwise still hold after the term ended).
+sector, Accord's rows win: a Phoenix role that overlaps one of them and is open-ended or starts within it is
+left out of the index (Phoenix's open-ended "Secretary of State since 2013" would otherwise still hold after
+the term ended); earlier, closed Phoenix roles stay.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ class Person:
 
 
 def fold(text: str) -> str:
-    """The key names are compared on: accents, case and punctuation removed ("Sergéy  al-Assad" -> "sergey al assad")."""
+    """The key names are compared on, without accents, case or punctuation ("al-Assád" -> "al assad")."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
@@ -70,7 +71,9 @@ def parse_people(text: str, *, source: str) -> list[Person]:
             header = fields
             continue
         if len(fields) != len(COLUMNS):
-            raise KnowledgeError(f"{where}: {len(fields)} fields, expected {len(COLUMNS)} ({', '.join(COLUMNS)})")
+            raise KnowledgeError(
+                f"{where}: {len(fields)} fields, expected {len(COLUMNS)} ({' '.join(COLUMNS)})"
+            )
         out.append(_person(dict(zip(COLUMNS, fields, strict=True)), where=where))
     if header is None:
         raise KnowledgeError(f"{source}: no header line")
@@ -124,8 +127,19 @@ def _overlap(a: Person, b: Person) -> bool:
     return (a.start or date.min) <= (b.end or date.max) and (b.start or date.min) <= (a.end or date.max)
 
 
+def _not_earlier(phoenix: Person, accord: Person) -> bool:
+    """True unless the Phoenix role is an earlier, closed one (Lavrov at the UN before his FM term)."""
+    if phoenix.end is None or accord.start is None:
+        return True
+    return phoenix.start is not None and phoenix.start >= accord.start
+
+
 def _superseded(persons: list[Person]) -> set[int]:
-    """Indexes of Phoenix rows that an Accord row of the same person, country and sector overlaps."""
+    """Indexes of Phoenix rows that an Accord row of the same person, country and sector replaces.
+
+    A Phoenix row is replaced when it overlaps an Accord row and is open-ended or starts within it: Phoenix
+    stops around 2014, so its open ends and its later terms are Accord's to tell.
+    """
     accord: dict[tuple[str, str, str], list[Person]] = {}
     for person in persons:
         if person.source != "phoenix":
@@ -135,7 +149,7 @@ def _superseded(persons: list[Person]) -> set[int]:
     for index, person in enumerate(persons):
         if person.source == "phoenix":
             rivals = accord.get((fold(person.name), person.country, person.sector), [])
-            if any(_overlap(person, rival) for rival in rivals):
+            if any(_overlap(person, rival) and _not_earlier(person, rival) for rival in rivals):
                 dropped.add(index)
     return dropped
 
@@ -168,11 +182,11 @@ class PeopleIndex:
             found = [(person, is_main) for person, is_main in found if person.holds_on(on)]
         if not found:
             return None
-        best = max(
-            found,
-            key=lambda item: (item[0].start or date.min, item[0].end or date.max, item[1], item[0].source != "phoenix"),
-        )
-        return best[0]
+        def rank(item: tuple[Person, bool]) -> tuple[date, date, bool, bool]:
+            person, is_main = item
+            return (person.start or date.min, person.end or date.max, is_main, person.source != "phoenix")
+
+        return max(found, key=rank)[0]
 
 
 @functools.lru_cache(maxsize=1)

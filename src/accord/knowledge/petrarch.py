@@ -17,8 +17,9 @@ Actor dictionaries
     An entry line with no code, followed by another entry line before any code, names the same actor
     (PETRARCH keeps filling the same code list): ``BORIS_YELTSIN_`` followed by ``YELTSIN`` and then the
     date lines is one actor with both names.
-    Names: ``_`` becomes a blank; a stray ``]`` in a name (``+FAEROYENE]_``) is dropped. A trailing ``_`` is TABARI's "whole word, not a stem" mark; PETRARCH does
-    no stemming, so it carries nothing here and is dropped. Control characters (two mangled letters in
+    Names: ``_`` becomes a blank; a stray ``]`` in a name (``+FAEROYENE]_``) is dropped. A trailing ``_``
+    is TABARI's "whole word, not a stem" mark; PETRARCH does no stemming, so it carries nothing here and
+    is dropped. Control characters (two mangled letters in
     Phoenix.Countries.actors.txt) are kept as they are: they are in the source.
     Codes: upper-cased (``[pse]``); ``[A/B/C]`` is one code per actor (TABARI's multiple codes) and gives
     one ``DatedCode`` each with the same dates; ``---`` (null code) and ``+++`` are kept verbatim.
@@ -32,8 +33,12 @@ Actor dictionaries
     1990-08-22); more than 8, the first eight are YYYYMMDD (``201005011`` is 2010-05-01, ``1920030320``
     is 1920-03-03: wrong, but it is what PETRARCH codes with). A ``D-D`` restriction that ends before it
     starts is skipped with a logged warning, as PETRARCH does (one in Phoenix: ``2004017-20061201``).
-    Malformed lines raise KnowledgeError with the file and line: a code line before any entry, text that
-    is neither a name nor a code block, a block without a code, a date that is not one.
+    Text after a line's first code block that is not a block is ignored, as PETRARCH ignores it (three
+    company lines in Phoenix.International.actors.txt). The stray line ``Source: MNC.MLH.actors`` in that
+    file becomes a name of the next actor, as in PETRARCH.
+    Malformed lines raise KnowledgeError with the file and line: a code line or synonym before any entry,
+    an indented line without a code block, an unclosed ``[``, a block without a valid code, a restriction
+    that is not ``<D``, ``>D``, ``D-D`` or ``D``, a date that is not one.
 
 Agent dictionaries
     ``!MARKER! = A, B, C`` defines a substitution set; ``WORD!MARKER!`` or ``!MARKER! WORDS`` gives one

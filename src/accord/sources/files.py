@@ -1,5 +1,7 @@
 """Read articles from files, directories, JSONL/JSON and stdin; bad input is a Failure, never an exception.
 
+HTML pages (``html.py``), RSS/Atom feeds and URLs (``feeds.py``) have modules of their own.
+
 Decisions worth knowing:
 
 - Every problem yields ``Failure(source, reason, stage="read")`` whose reason starts with the path
@@ -43,19 +45,31 @@ class ReadOptions:
 
     published: date | None = None
     max_bytes: int = 20_000_000
+    fetch_timeout: float = 20.0
 
 
 Reader = Callable[[Path, ReadOptions], Iterator[Item]]
 
 
 def read_sources(
-    paths: Iterable[str | Path], *, published: date | None = None, max_bytes: int = 20_000_000
+    paths: Iterable[str | Path],
+    *,
+    published: date | None = None,
+    max_bytes: int = 20_000_000,
+    fetch_timeout: float = 20.0,
 ) -> Iterator[Item]:
-    """Yield the Articles and Failures of each path in input order: files, directories, JSONL or ``-``."""
-    options = ReadOptions(published=published, max_bytes=max_bytes)
+    """Yield the Articles and Failures of each source in input order: files, directories, URLs, JSONL or ``-``."""
+    from accord.sources.web import is_url
+
+    options = ReadOptions(published=published, max_bytes=max_bytes, fetch_timeout=fetch_timeout)
     for raw in paths:
         if str(raw) == "-":
             yield _read_stdin(options)
+            continue
+        if is_url(str(raw)):
+            from accord.sources.feeds import read_url
+
+            yield from read_url(str(raw), options)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -63,9 +77,9 @@ def read_sources(
         elif path.is_file():
             yield from _reader_for(path, direct=True)(path, options)
         elif path.exists():
-            yield _fail(str(path), "not a regular file or directory")
+            yield fail(str(path), "not a regular file or directory")
         else:
-            yield _fail(str(path), "no such file or directory")
+            yield fail(str(path), "no such file or directory")
 
 
 def parse_published(value: object) -> date | None:
@@ -92,7 +106,7 @@ def parse_published(value: object) -> date | None:
     raise ValueError(f"not a date (YYYY-MM-DD) or ISO datetime: {value!r}")
 
 
-def _fail(source: str, problem: str, article_id: str | None = None) -> Failure:
+def fail(source: str, problem: str, article_id: str | None = None) -> Failure:
     return Failure(source=source, reason=f"{source}: {problem}", stage="read", article_id=article_id)
 
 
@@ -101,7 +115,7 @@ def _fail(source: str, problem: str, article_id: str | None = None) -> Failure:
 
 def _read_text_file(path: Path, options: ReadOptions) -> Iterator[Item]:
     """One article from a UTF-8 text file."""
-    data = _read_bytes(path, options.max_bytes)
+    data = read_bytes(path, options.max_bytes)
     if isinstance(data, Failure):
         yield data
         return
@@ -116,43 +130,43 @@ def _read_stdin(options: ReadOptions) -> Item:
         # A StringIO stand-in (tests, embedding) has no byte buffer: read its text as is.
         data: bytes | str = (buffer or sys.stdin).read(options.max_bytes + 1)
     except OSError as exc:
-        return _fail(_STDIN, f"cannot read: {exc.strerror}")
+        return fail(_STDIN, f"cannot read: {exc.strerror}")
     if len(data) > options.max_bytes:
-        return _fail(_STDIN, f"input is over the max_bytes limit of {options.max_bytes:,} bytes")
+        return fail(_STDIN, f"input is over the max_bytes limit of {options.max_bytes:,} bytes")
     if not data:
-        return _fail(_STDIN, "empty input")
+        return fail(_STDIN, "empty input")
     text = _decode(data, _STDIN) if isinstance(data, bytes) else _newlines(data)
     return text if isinstance(text, Failure) else _text_article(text, _STDIN, options)
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes | Failure:
+def read_bytes(path: Path, max_bytes: int) -> bytes | Failure:
     """The bytes of a file, or a Failure when it is unreadable, empty or over the limit."""
     source = str(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
             # Checked before opening: a huge file is never read into memory.
-            return _fail(source, f"file is {size:,} bytes, over the max_bytes limit of {max_bytes:,}")
+            return fail(source, f"file is {size:,} bytes, over the max_bytes limit of {max_bytes:,}")
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        return _fail(source, f"cannot read: {exc.strerror or exc}")
+        return fail(source, f"cannot read: {exc.strerror or exc}")
     if len(data) > max_bytes:
-        return _fail(source, f"file grew over the limit of {max_bytes:,} bytes while being read")
+        return fail(source, f"file grew over the limit of {max_bytes:,} bytes while being read")
     if not data:
-        return _fail(source, "empty file (0 bytes)")
+        return fail(source, "empty file (0 bytes)")
     return data
 
 
 def _decode(data: bytes, source: str) -> str | Failure:
     """UTF-8 text (a BOM allowed, CRLF made LF), or a Failure for binary or invalid bytes."""
     if b"\x00" in data[:_SNIFF_BYTES]:
-        return _fail(source, "binary file (NUL byte in the first 8 KB), not text")
+        return fail(source, "binary file (NUL byte in the first 8 KB), not text")
     skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
         text = data[skip:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        return _fail(source, f"invalid UTF-8 at byte {skip + exc.start} (0x{data[skip + exc.start]:02x})")
+        return fail(source, f"invalid UTF-8 at byte {skip + exc.start} (0x{data[skip + exc.start]:02x})")
     return _newlines(text)
 
 
@@ -163,7 +177,7 @@ def _newlines(text: str) -> str:
 def _text_article(text: str, source: str, options: ReadOptions) -> Item:
     """An Article from plain text: title from a short first line, date from the option."""
     if not text.strip():
-        return _fail(source, "holds only whitespace, no text")
+        return fail(source, "holds only whitespace, no text")
     first = next(line.strip() for line in text.splitlines() if line.strip())
     return Article.create(
         text=text,
@@ -182,11 +196,11 @@ def _read_jsonl(path: Path, options: ReadOptions) -> Iterator[Item]:
     try:
         handle = path.open("rb")
     except OSError as exc:
-        yield _fail(str(path), f"cannot read: {exc.strerror or exc}")
+        yield fail(str(path), f"cannot read: {exc.strerror or exc}")
         return
     with handle:
         if b"\x00" in handle.read(_SNIFF_BYTES):
-            yield _fail(str(path), "binary file (NUL byte in the first 8 KB), not JSON Lines")
+            yield fail(str(path), "binary file (NUL byte in the first 8 KB), not JSON Lines")
             return
         handle.seek(0)
         offset, records = 0, 0
@@ -194,7 +208,7 @@ def _read_jsonl(path: Path, options: ReadOptions) -> Iterator[Item]:
             try:
                 raw = handle.readline(options.max_bytes + 1)
             except OSError as exc:
-                yield _fail(f"{path}:{number}", f"cannot read: {exc.strerror or exc}")
+                yield fail(f"{path}:{number}", f"cannot read: {exc.strerror or exc}")
                 return
             if not raw:
                 break
@@ -202,13 +216,13 @@ def _read_jsonl(path: Path, options: ReadOptions) -> Iterator[Item]:
             offset += len(raw)
             if len(raw) > options.max_bytes and not raw.endswith(b"\n"):
                 offset += _skip_line(handle)
-                yield _fail(source, f"line is over the max_bytes limit of {options.max_bytes:,} bytes")
+                yield fail(source, f"line is over the max_bytes limit of {options.max_bytes:,} bytes")
                 continue
             if raw.strip():
                 records += 1
                 yield from _jsonl_line(raw, start, source, options)
     if records == 0:
-        yield _fail(str(path), "empty file (no JSON Lines records)")
+        yield fail(str(path), "empty file (no JSON Lines records)")
 
 
 def _skip_line(handle: Any) -> int:
@@ -228,23 +242,23 @@ def _jsonl_line(raw: bytes, start: int, source: str, options: ReadOptions) -> It
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        yield _fail(source, f"invalid UTF-8 at byte {start + exc.start} of the file")
+        yield fail(source, f"invalid UTF-8 at byte {start + exc.start} of the file")
         return
     try:
         data = json.loads(line)
     except (json.JSONDecodeError, RecursionError) as exc:
         detail = f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else "too deep"
         if not raw.endswith(b"\n"):
-            yield _fail(source, f"truncated last line (no newline at the end, not valid JSON: {detail})")
+            yield fail(source, f"truncated last line (no newline at the end, not valid JSON: {detail})")
         else:
-            yield _fail(source, f"not valid JSON ({detail})")
+            yield fail(source, f"not valid JSON ({detail})")
         return
     yield from _record(data, source, options)
 
 
 def _read_json(path: Path, options: ReadOptions) -> Iterator[Item]:
     """Articles from a JSON file holding one article object or a list of them."""
-    data = _read_bytes(path, options.max_bytes)
+    data = read_bytes(path, options.max_bytes)
     text = data if isinstance(data, Failure) else _decode(data, str(path))
     if isinstance(text, Failure):
         yield text
@@ -252,14 +266,14 @@ def _read_json(path: Path, options: ReadOptions) -> Iterator[Item]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield _fail(str(path), f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
+        yield fail(str(path), f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
         return
     except RecursionError:
-        yield _fail(str(path), "not valid JSON (nested too deep)")
+        yield fail(str(path), "not valid JSON (nested too deep)")
         return
     if isinstance(value, list):
         if not value:
-            yield _fail(str(path), "holds an empty list, no articles")
+            yield fail(str(path), "holds an empty list, no articles")
         for index, record in enumerate(value):
             yield from _record(record, f"{path}#/{index}", options)
     else:
@@ -269,21 +283,21 @@ def _read_json(path: Path, options: ReadOptions) -> Iterator[Item]:
 def _record(data: Any, source: str, options: ReadOptions) -> Iterator[Item]:
     """An Article from one JSON record (plus a Failure when its date had to be ignored)."""
     if not isinstance(data, dict):
-        yield _fail(source, f"record is a JSON {_json_type(data)}, not an object")
+        yield fail(source, f"record is a JSON {_json_type(data)}, not an object")
         return
     text = data.get("text")
     if text is None:
-        yield _fail(source, "record has no 'text' field")
+        yield fail(source, "record has no 'text' field")
         return
     if not isinstance(text, str):
-        yield _fail(source, f"'text' is a JSON {_json_type(text)}, not a string")
+        yield fail(source, f"'text' is a JSON {_json_type(text)}, not a string")
         return
     if not text.strip():
-        yield _fail(source, "'text' is empty")
+        yield fail(source, "'text' is empty")
         return
     record_id = data.get("id")
     if record_id is not None and (isinstance(record_id, bool) or not isinstance(record_id, (str, int))):
-        yield _fail(source, f"'id' is a JSON {_json_type(record_id)}, not a string or integer")
+        yield fail(source, f"'id' is a JSON {_json_type(record_id)}, not a string or integer")
         return
     published, published_source, bad_date = options.published, "option" if options.published else None, None
     if data.get("published") not in (None, ""):
@@ -304,7 +318,7 @@ def _record(data: Any, source: str, options: ReadOptions) -> Iterator[Item]:
     yield article
     if bad_date is not None:
         problem = f"'published' {bad_date!r} is not a date; article kept without a date"
-        yield _fail(source, problem, article.id)
+        yield fail(source, problem, article.id)
 
 
 def _optional_str(value: Any) -> str | None:
@@ -320,11 +334,18 @@ def _json_type(value: Any) -> str:
 
 
 def _read_html(path: Path, options: ReadOptions) -> Iterator[Item]:
-    """Placeholder until an HTML reader (trafilatura) replaces ``READERS['.html']``."""
-    yield _fail(str(path), "HTML not supported yet")
+    from accord.sources.html import read_html_file  # trafilatura loads only when HTML is read
+
+    yield from read_html_file(path, options)
 
 
-# Extension -> reader. The hook for new formats: a module adding HTML or feeds sets its entries here.
+def _read_feed(path: Path, options: ReadOptions) -> Iterator[Item]:
+    from accord.sources.feeds import read_feed_file
+
+    yield from read_feed_file(path, options)
+
+
+# Extension -> reader. The hook for new formats: a module adding one sets its entry here.
 READERS: dict[str, Reader] = {
     ".txt": _read_text_file,
     ".text": _read_text_file,
@@ -333,6 +354,9 @@ READERS: dict[str, Reader] = {
     ".json": _read_json,
     ".html": _read_html,
     ".htm": _read_html,
+    ".rss": _read_feed,
+    ".atom": _read_feed,
+    ".xml": _read_feed,
 }
 
 
@@ -348,7 +372,7 @@ def _skip_unknown(path: Path, options: ReadOptions) -> Iterator[Item]:
     kind = path.suffix or "no extension"
     known = ", ".join(sorted(READERS))
     problem = f"skipped: {kind} is not an input type ({known}); name the file to read it as text"
-    yield _fail(str(path), problem)
+    yield fail(str(path), problem)
 
 
 def _read_directory(directory: Path, options: ReadOptions) -> Iterator[Item]:
@@ -361,21 +385,21 @@ def _read_directory(directory: Path, options: ReadOptions) -> Iterator[Item]:
         else:
             yield from _reader_for(entry, direct=False)(entry, options)
     if not found:
-        yield _fail(str(directory), "directory holds no input files")
+        yield fail(str(directory), "directory holds no input files")
 
 
 def _walk(directory: Path, seen: set[Path]) -> Iterator[Path | Failure]:
     """Files under a directory, sorted by name, hidden entries skipped, symlink loops cut."""
     real = directory.resolve()
     if real in seen:
-        yield _fail(str(directory), "symbolic link loop, not followed")
+        yield fail(str(directory), "symbolic link loop, not followed")
         return
     seen.add(real)
     try:
         with os.scandir(directory) as scan:
             entries = sorted(scan, key=lambda e: e.name)
     except OSError as exc:
-        yield _fail(str(directory), f"cannot list directory: {exc.strerror or exc}")
+        yield fail(str(directory), f"cannot list directory: {exc.strerror or exc}")
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -386,9 +410,9 @@ def _walk(directory: Path, seen: set[Path]) -> Iterator[Path | Failure]:
         elif entry.is_file():
             yield path
         elif entry.is_symlink():
-            yield _fail(str(path), "broken symbolic link")
+            yield fail(str(path), "broken symbolic link")
         else:
-            yield _fail(str(path), "not a regular file")
+            yield fail(str(path), "not a regular file")
 
 
 def article_from_record(data: Any, source: str, *, published: date | None = None) -> Article | Failure:

@@ -1,0 +1,145 @@
+"""`accord ingest`, `accord demo`, `accord recode` and `accord failures`: the store's jobs from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from accord.settings import Settings
+
+_EXAMPLE = "pakistan-belarus-2023-05-30.txt"
+_EXAMPLE_DATE = "2023-05-30"
+_SHOWN_FAILURES = 10  # failures printed after a run; the rest are in `accord failures`
+
+
+def add_commands(commands: Any, date_type: Any) -> None:
+    """Register ingest, demo, recode and failures on the CLI's subparsers."""
+    ingest = commands.add_parser("ingest", help="code sources into the DuckDB store (skips what is stored)")
+    ingest.add_argument("paths", nargs="+", metavar="SOURCE",
+                        help="text, JSONL, HTML or RSS/Atom file, directory, feed or page URL, or - for stdin")
+    ingest.add_argument("--db", help="DuckDB file (setting: db, default accord.duckdb)")
+    ingest.add_argument("--published", type=date_type, help="publication date of text inputs (YYYY-MM-DD)")
+    ingest.set_defaults(run=run_ingest)
+
+    demo = commands.add_parser("demo", help="code the bundled example article into the store and show it")
+    demo.add_argument("--db", help="DuckDB file (default: accord.duckdb)")
+    demo.set_defaults(run=run_ingest)
+
+    recode = commands.add_parser("recode", help="re-code stored articles coded by another Accord version")
+    recode.add_argument("--db", help="DuckDB file (setting: db)")
+    recode.add_argument("--all", action="store_true", help="re-code every stored article")
+    recode.set_defaults(run=run_recode)
+
+    failures = commands.add_parser("failures", help="list the inputs that could not be read or coded")
+    failures.add_argument("--db", help="DuckDB file (setting: db)")
+    failures.add_argument("--stage", choices=("read", "code"), help="only failures of this stage")
+    failures.add_argument("--limit", type=int, default=None, help="at most this many, most recent first")
+    failures.add_argument("--format", choices=("table", "csv", "json"), help="output format (table on a terminal)")
+    failures.set_defaults(run=run_failures)
+
+
+def settings_of(args: argparse.Namespace) -> Settings:
+    """The settings of a command: its options, then the environment, then --config."""
+    return Settings.load(config=getattr(args, "config", None), model=getattr(args, "model", None),
+                         db=getattr(args, "db", None))
+
+
+def coder_for(settings: Settings) -> Any:
+    """The shared Coder: settings that do not change coding (store, time-outs) do not load another model."""
+    from accord.coder import get_coder
+
+    defaults = Settings()
+    return get_coder(settings.replace(db=defaults.db, lock_timeout=defaults.lock_timeout,
+                                      fetch_timeout=defaults.fetch_timeout))
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    """`accord ingest` and `accord demo`: code sources into the store; the demo then prints its events."""
+    from accord.coder import coder_version
+    from accord.sources.files import parse_published, read_sources
+    from accord.store import open_store
+    from accord.store.jobs import ingest
+
+    from accord.cli.progress import ProgressLine
+
+    settings = settings_of(args)
+    demo = args.command == "demo"
+    if demo:
+        paths = [str(resources.files("accord").joinpath("data", _EXAMPLE))]
+        published = parse_published(_EXAMPLE_DATE)
+    else:
+        paths, published = args.paths, args.published
+    items = read_sources(paths, published=published, max_bytes=settings.max_bytes,
+                         fetch_timeout=settings.fetch_timeout)
+    progress = ProgressLine(sys.stderr)
+    # hold=False: between two batches the file is free, so `accord query` or the dashboard can read it.
+    with open_store(settings.db, hold=False, lock_timeout=settings.lock_timeout) as store:
+        coder = coder_for(settings)
+        tally = ingest(store, coder, items, coder_version=coder_version(), batch_size=settings.batch_size,
+                       progress=progress)
+        progress.finish()
+        if demo:
+            _print_demo(store, paths[0], published)
+    _report_failures(tally.failures, settings.db)
+    print(f"accord: {tally.new} new article(s), {tally.existing} already stored, {tally.failed} failed; "
+          f"{tally.events} event(s) stored in {Path(settings.db).resolve()} "
+          f"({tally.seconds:.1f} s, {tally.rate:.1f} articles/s)", file=sys.stderr)
+    if tally.failed and not tally.new and not tally.existing:
+        from accord.errors import InputError
+
+        raise InputError(f"no input could be read ({tally.failed} failed)")
+    return 1 if tally.failed else 0
+
+
+def _print_demo(store: Any, path: str, published: Any) -> None:
+    from accord.cli.output import write_table
+    from accord.records import Article
+    from accord.sources.files import read_sources
+
+    example = next(i for i in read_sources([path], published=published) if isinstance(i, Article))
+    write_table(store.events(article_id=example.id), sys.stdout)
+
+
+def _report_failures(failures: list[Any], db: str) -> None:
+    for failure in failures[:_SHOWN_FAILURES]:
+        print(f"accord: failed {failure.reason}", file=sys.stderr)
+    if len(failures) > _SHOWN_FAILURES:
+        print(f"accord: ... and {len(failures) - _SHOWN_FAILURES} more: accord failures --db {db}", file=sys.stderr)
+
+
+def run_recode(args: argparse.Namespace) -> int:
+    """`accord recode`: re-code the stored articles whose coder version differs (or all of them)."""
+    from accord.coder import coder_version
+    from accord.store import open_store
+    from accord.store.jobs import recode
+
+    from accord.cli.progress import ProgressLine
+
+    settings = settings_of(args)
+    progress = ProgressLine(sys.stderr, label="recode")
+    with open_store(settings.db, hold=False, lock_timeout=settings.lock_timeout) as store:
+        tally = recode(store, coder_for(settings), coder_version=coder_version(), everything=args.all,
+                       batch_size=settings.batch_size, progress=progress)
+        progress.finish()
+    _report_failures(tally.failures, settings.db)
+    print(f"accord: {tally.new} article(s) re-coded by {coder_version()}, {tally.failed} failed; "
+          f"{tally.replaced} event(s) replaced by {tally.events} ({tally.seconds:.1f} s)", file=sys.stderr)
+    return 1 if tally.failed else 0
+
+
+def run_failures(args: argparse.Namespace) -> int:
+    """`accord failures`: the failures table, most recent first."""
+    from accord.store import open_store
+    from accord.store import queries
+
+    from accord.cli.tables import write_arrow
+
+    settings = settings_of(args)
+    with open_store(settings.db, read_only=True, lock_timeout=settings.lock_timeout) as store:
+        table = queries.failures(store, stage=args.stage, limit=args.limit)
+    fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
+    write_arrow(table, sys.stdout, fmt, columns=("failed_at", "stage", "attempts", "reason"))
+    return 0
