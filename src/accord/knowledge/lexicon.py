@@ -56,6 +56,9 @@ def _keys(phrase: str) -> tuple[str, ...]:
     for part in phrase.split():
         while part and part[-1] in ",;":
             part = part[:-1]
+        if part.lower().endswith("'s") and len(part) > 2:
+            out.extend([part[:-2], "'s"])  # spaCy splits the possessive: "People's" -> "People", "'s"
+            continue
         if "-" in part and not part.startswith("-") and len(part) > 2:
             pieces = part.split("-")
             for k, piece in enumerate(pieces):

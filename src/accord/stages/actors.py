@@ -34,7 +34,8 @@ _POSTED = {"ambassador", "envoy", "embassy", "consul", "consulate", "high commis
            "ambassadors", "envoys", "embassies", "delegation", "mission"}
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr", "dative", "agent",
              "ROOT", "npadvmod", "compound", "oprd", "csubj"}
-_LOCATIVE = {"in", "at", "to", "from", "near", "into", "inside", "across", "around", "toward", "towards"}
+_LOCATIVE = {"in", "at", "to", "from", "near", "into", "inside", "across", "around", "toward", "towards",
+             "through", "outside", "within"}
 _COUNTRY_CUES = {"country", "demonym", "capital", "metonym"}
 # Offices that, with no country in the text, belong to the article's home (dateline) country.
 # Security forces are left out: "border guards" in a Kremlin readout may well be another country's.
@@ -257,8 +258,14 @@ class _PhraseReader:
         sector = office.sector if office else None
         if head_cue is not None and head_cue.kind in {"capital", "metonym"}:
             sector = sector or "GOV"
-        if orgs and not office:
-            sector = orgs[0].sector if orgs[0].kind == "collective" and head_cue is orgs[0] else sector
+        if head_cue is not None and head_cue.kind == "demonym" and head_cue.plural and office is None:
+            sector = "CVL"  # "Iranians", "Americans": the people of a country
+        if orgs and not office and orgs[0].kind == "igo":
+            sector = orgs[0].sector  # "the UN Security Council": an IGO acts as IGO
+        elif orgs and not office:
+            sector = orgs[0].sector if head_cue is orgs[0] else sector
+        if orgs and office is not None and not places and orgs[0].kind == "igo":
+            sector = "IGO"  # "NATO's secretary general", "UN envoy": officials of an IGO act for it
         if country is None and org is None and is_person:
             known = self.salience.alias(_name_of(head))
             if known is not None:
@@ -285,21 +292,21 @@ class _PhraseReader:
 
     def _known_person(self, head: Token, tokens: list[Token], office: Cue | None) -> Actor | None:
         """A person the people table knows in a role held on the article's date ("Putin", "Blinken")."""
-        if self.people is None or head.pos_ != "PROPN" or head.ent_type_ not in {"PERSON", ""}:
+        # The small model often tags a lone surname ORG, GPE or NORP, or even NOUN ("Blinken", "Starmer"):
+        # any capitalised word in an argument slot is worth a look-up.
+        if self.people is None or not head.text[:1].isupper() or head.pos_ not in {"PROPN", "NOUN", "ADJ", "X"}:
             return None
         for name in _name_forms(head):
             person = self.people.lookup(name, self.published)
             if person is not None:
                 sector = office.sector if office is not None else person.sector
                 return _make_actor(_text(tokens), person.name, person.country, None, sector, "person")
-        if office is None:
-            return None
-        # Named with an office ("President Bush") but not holding a known role on this date: the
-        # text's office stands, the person's country is the one the table knows; "former" has none.
+        # Not holding a known role on this date: with an office in the text ("President Bush") the text's
+        # office stands; without one (a former minister) only the country is known. "former" has no office.
         for name in _name_forms(head):
             person = self.people.lookup(name, None)
             if person is not None:
-                former = any(t.lower_ in {"former", "ex", "late"} for t in tokens)
+                former = office is None or any(t.lower_ in {"former", "ex", "late"} for t in tokens)
                 return _make_actor(_text(tokens), person.name, person.country, None,
                                    None if former else office.sector, "person")
         return None

@@ -69,8 +69,11 @@ class Salience:
         """Actors a pronoun refers to; empty when unsure."""
         recent = [s for s in self._recent() if s.sentence < self.sentence or s.token < token.i]
         if pronoun in _PERSONAL:
-            return [s.actor for s in recent[:1] if s.actor.kind == "person"] or [
-                s.actor for s in recent if s.actor.kind == "person"][:1]
+            people = [s for s in recent if s.actor.kind == "person"]
+            # A subject of this or the sentence before first: "Erdogan pledged converting Hagia Sophia,
+            # ... He announced" is Erdogan, not the most recent name.
+            subjects = [s for s in people if s.subject and self.sentence - s.sentence <= 1]
+            return [s.actor for s in (subjects or people)[:1]]
         if pronoun in _PLURAL:
             return self._group(recent)
         singular = [s for s in recent if s.actor.kind != "person" and not s.plural]
