@@ -15,8 +15,10 @@ from typing import Any
 from accord.errors import AccordError, InputError
 from accord.knowledge import patterns as pattern_files
 from accord.knowledge import tables
-from accord.knowledge.lexicon import builtin_lexicon
-from accord.knowledge.people import people_index
+from accord.knowledge.lexicon import builtin_lexicon, extend
+from accord.knowledge.people import PeopleIndex, people_index
+from accord.knowledge.people import people as people_rows
+from accord.knowledge.user_actors import load_user_actors
 from accord.pipeline import Pipeline
 from accord.records import Article, Event, Failure
 from accord.settings import Settings
@@ -56,12 +58,18 @@ def build_pipeline(settings: Settings) -> Pipeline:
     lexicon = builtin_lexicon()
     if dictionaries is not None:
         lexicon = petrarch_mode.actor_lexicon(lexicon, dictionaries, None)
+    people = people_index()
+    user = load_user_actors(settings.paths("actors"))
+    if user.cues:
+        lexicon = extend(lexicon, user.cues)
+    if user.people:
+        people = PeopleIndex([*people_rows(), *user.people])
     patterns = list(pattern_files.builtin_patterns())
     for path in settings.paths("patterns"):
         patterns.extend(pattern_files.load_pattern_file(path))
     stages = [
         SegmentStage(nlp, max_chars=settings.max_article_chars, batch_size=settings.batch_size),
-        ActorsStage(lexicon, people_index()),
+        ActorsStage(lexicon, people),
         petrarch_mode.choose_events(
             EventsStage(pattern_files.index(patterns), tables.intent_codes(), _place_country(lexicon)),
             dictionaries, settings.coder, require_target=settings.require_target),

@@ -243,8 +243,9 @@ class _PhraseReader:
                                                   and any(c.kind == "office" and c.actor_kind == "person"
                                                           for c in cues))
         offices = [c for c in self._cues(_compound_chain(head), head) if c.kind == "office"]
-        places = [c for c in cues if c.kind in {"country", "demonym", "capital", "metonym"}]
-        orgs = [c for c in cues if c.kind in {"igo", "collective"}]
+        places = [c for c in cues if c.kind in {"country", "demonym", "capital", "metonym"}
+                  or (c.kind == "named" and c.country)]
+        orgs = [c for c in cues if c.kind in {"igo", "collective"} or (c.kind == "named" and c.org)]
         if head_cue is None and not offices and not is_person and head.pos_ != "PROPN" and not _plural_of(
                 head, places):
             return None  # "Moscow's actions", "Belarus' support": the head is no actor
@@ -258,6 +259,8 @@ class _PhraseReader:
         sector = office.sector if office else None
         if head_cue is not None and head_cue.kind in {"capital", "metonym"}:
             sector = sector or "GOV"
+        if head_cue is not None and head_cue.kind == "named":
+            sector = sector or head_cue.sector  # a user's actor: "the BAM company", "BAM"
         if head_cue is not None and head_cue.kind == "demonym" and head_cue.plural and office is None:
             sector = "CVL"  # "Iranians", "Americans": the people of a country
         if orgs and not office and orgs[0].kind == "igo":
@@ -285,6 +288,7 @@ class _PhraseReader:
         if org and country and head_cue is not None and head_cue.kind in {"igo", "collective"}:
             country = None  # "the UN's Pakistan envoy" is rare; "the UN" heads its own phrase
         kind = "person" if is_person else (office.actor_kind if office else (
+            head_cue.actor_kind if head_cue is not None and head_cue.kind == "named" else
             "organisation" if org else "state"))
         name = _display_name(tokens, head, is_person, places, orgs)
         cameo = orgs[0].cameo if orgs and not country else None
