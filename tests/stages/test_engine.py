@@ -93,3 +93,25 @@ def test_the_outlet_names_the_home_of_an_unnamed_office(code):
 def test_an_office_alone_has_no_country_without_a_home(code):
     doc = code("The Foreign Ministry condemned Israel.")
     assert not [e for e in doc.events if e.cameo_root == "11"]
+
+
+def test_a_country_after_in_is_the_events_place(code):
+    doc = code("Iranian commander Qasem Soleimani was killed by a United States airstrike in Iraq.",
+               published="2020-01-08")
+    (event,) = [e for e in doc.events if e.cameo_root in {"18", "19"}]
+    assert event.source.entity == "USA" and event.target.entity == "IRN"
+    assert event.location is not None and event.location.country == "IRQ"
+
+
+def test_talks_after_a_meeting_happened_where_it_was_held(code):
+    doc = code("Secretary of State Antony Blinken met Kazakh Foreign Minister Mukhtar Tileuberdi in Geneva. "
+               "The Secretary thanked Foreign Minister Tileuberdi for Kazakhstan's help.", published="2022-05-20")
+    thanks = [e for e in doc.events if e.sentence_index == 1 and e.cameo_root == "05"]
+    assert thanks and all(e.location is not None and e.location.name == "Geneva" for e in thanks)
+
+
+def test_a_company_does_not_inherit_the_officials_meeting_place(code):
+    doc = code("The Chilean president met the Peruvian president in Lima. "
+               "A Chilean mining company intends to cooperate with Peru.", published="2022-05-20")
+    later = [e for e in doc.events if e.sentence_index == 1]
+    assert later and all(e.location is None for e in later)

@@ -52,8 +52,19 @@ def dateline_place(doc: Document, gazetteer: Gazetteer | None = None) -> Place |
 
 
 def _covered(doc: Document, sentence: int) -> set[int]:
-    """Token indices (in the unit Doc) that name an actor in this sentence."""
-    return {i for m in doc.mentions if m.sentence == sentence for i in range(m.start, m.end)}
+    """Token indices (in the unit Doc) that name an actor in this sentence, less countries named after
+    a locative preposition ("an airstrike in Iraq": the actors stage keeps Iraq as a possible target)."""
+    span = doc.sentences[sentence].span
+    covered: set[int] = set()
+    for m in doc.mentions:
+        if m.sentence != sentence:
+            continue
+        head = span.doc[m.head] if span is not None else None
+        if head is not None and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE and m.actor.kind == "state" \
+                and m.actor.sector is None:
+            continue
+        covered.update(range(m.start, m.end))
+    return covered
 
 
 def _name_spans(span: Span, covered: set[int]) -> Iterator[tuple[Span, bool]]:
@@ -185,7 +196,22 @@ class PlacesStage:
         if not doc.candidates:
             return doc
         countries = article_countries(doc)
-        for candidate in doc.candidates:
+        # Where the article's talks were held: later sentences about the same pair ("They discussed ...",
+        # "The Secretary thanked ...") happened there too, unless they name a place of their own.
+        meetings: dict[frozenset, Place] = {}
+        for candidate in sorted(doc.candidates, key=lambda c: c.sentence):
+            pair = _pair(candidate)
             place = find_place(doc, candidate, self.gazetteer, countries)
-            candidate.location = place or visit_place(candidate, self.gazetteer)
+            candidate.location = place or visit_place(candidate, self.gazetteer) or meetings.get(pair)
+            if candidate.cameo.startswith("04") and candidate.location is not None and pair:
+                meetings.setdefault(pair, candidate.location)
         return doc
+
+
+def _pair(candidate: Candidate) -> frozenset:
+    """The two countries of an exchange between officials; empty for anything else."""
+    official = {"GOV", "MIL", "LEG"}
+    if candidate.target is None or candidate.source.sector not in official or candidate.target.sector not in (
+            official | {None}):
+        return frozenset()
+    return frozenset({candidate.source.entity, candidate.target.entity})
