@@ -115,3 +115,15 @@ def test_a_company_does_not_inherit_the_officials_meeting_place(code):
                "A Chilean mining company intends to cooperate with Peru.", published="2022-05-20")
     later = [e for e in doc.events if e.sentence_index == 1]
     assert later and all(e.location is None for e in later)
+
+
+def test_a_domestic_event_happens_at_the_dateline(code):
+    doc = code("NAIROBI - Kenyan police arrested opposition leaders on Monday.", published="2023-03-21")
+    arrests = [e for e in doc.events if e.cameo_root == "17"]
+    assert arrests and all(e.location is not None and e.location.name == "Nairobi" for e in arrests)
+
+
+def test_an_international_event_does_not_take_the_dateline(code):
+    doc = code("NAIROBI - Kenya criticized Uganda on Monday.", published="2023-03-21")
+    critic = [e for e in doc.events if e.cameo_root == "11"]
+    assert critic and all(e.location is None for e in critic)

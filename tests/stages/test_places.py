@@ -238,7 +238,7 @@ def test_stage_declares_its_fields() -> None:
     assert (stage.name, stage.requires, stage.assigns) == ("places", ("candidates", "mentions"), ("places",))
 
 
-def test_stage_leaves_the_dateline_alone_but_offers_it(nlp: spacy.language.Language) -> None:
+def test_an_event_with_no_target_does_not_take_the_dateline(nlp: spacy.language.Language) -> None:
     doc = make_doc(nlp, "Pakistan praised the Belarusian minister.", [("Pakistan", PAK)], "praised", cameo="051")
     doc.dateline = "ISLAMABAD"
     PlacesStage()(doc)

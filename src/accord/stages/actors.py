@@ -39,7 +39,7 @@ _LOCATIVE = {"in", "at", "to", "from", "near", "into", "inside", "across", "arou
 _COUNTRY_CUES = {"country", "demonym", "capital", "metonym"}
 # Offices that, with no country in the text, belong to the article's home (dateline) country.
 # Security forces are left out: "border guards" in a Kremlin readout may well be another country's.
-_HOME_SECTORS = {"GOV", "LEG", "JUD"}
+_HOME_SECTORS = {"GOV", "LEG", "JUD", "OPP", "PTY"}
 
 
 def dominant_country(cues: Iterable[Cue]) -> str | None:

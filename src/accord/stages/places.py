@@ -5,7 +5,8 @@ Place names are the sentence's GPE/LOC/FAC entities plus capitalised words after
 place. Names are looked up in the gazetteer with the article's countries as a preference. A place governed by
 a locative preposition on the trigger wins, then any locative place, then cities over countries, then the one
 nearest the trigger. With no place named, a visit (042) happens in the target's country and hosting a visit
-(043) in the source's. The dateline is not used yet; ``dateline_place`` is there for when it is.
+(043) in the source's; later exchanges between the same officials happen where they met; and a
+domestic event of the dateline's country happens at the dateline ("ISLAMABAD -").
 """
 
 from __future__ import annotations
@@ -199,13 +200,23 @@ class PlacesStage:
         # Where the article's talks were held: later sentences about the same pair ("They discussed ...",
         # "The Secretary thanked ...") happened there too, unless they name a place of their own.
         meetings: dict[frozenset, Place] = {}
+        dateline = dateline_place(doc, self.gazetteer)
         for candidate in sorted(doc.candidates, key=lambda c: c.sentence):
             pair = _pair(candidate)
             place = find_place(doc, candidate, self.gazetteer, countries)
-            candidate.location = place or visit_place(candidate, self.gazetteer) or meetings.get(pair)
+            candidate.location = (place or visit_place(candidate, self.gazetteer) or meetings.get(pair)
+                                  or _at_home(candidate, dateline))
             if candidate.cameo.startswith("04") and candidate.location is not None and pair:
                 meetings.setdefault(pair, candidate.location)
         return doc
+
+
+def _at_home(candidate: Candidate, dateline: Place | None) -> Place | None:
+    """The dateline's place for a domestic event of the dateline's country (both actors from there)."""
+    if dateline is None or dateline.country is None or candidate.target is None:
+        return None
+    countries = {candidate.source.country, candidate.target.country}
+    return dateline if countries == {dateline.country} else None
 
 
 def _pair(candidate: Candidate) -> frozenset:
