@@ -127,3 +127,27 @@ def test_an_international_event_does_not_take_the_dateline(code):
     doc = code("NAIROBI - Kenya criticized Uganda on Monday.", published="2023-03-21")
     critic = [e for e in doc.events if e.cameo_root == "11"]
     assert critic and all(e.location is None for e in critic)
+
+
+def test_a_call_with_someone_is_coded_both_ways(code):
+    doc = code("Vladimir Putin had a telephone conversation with President of Belarus Alexander Lukashenko.",
+               published="2021-11-19")
+    assert {("RUS", "04", "BLR"), ("BLR", "04", "RUS")} <= _dyads(doc)
+
+
+def test_a_visit_is_not_coded_both_ways(code):
+    doc = code("The Japanese prime minister visited India.", published="2022-05-18")
+    assert ("JPN", "04", "IND") in _dyads(doc) and ("IND", "04", "JPN") not in _dyads(doc)
+
+
+def test_their_commitment_is_the_pairs_intent(code):
+    doc = code("Vladimir Putin spoke with Xi Jinping. They reaffirmed their commitment to deepen the partnership.",
+               published="2022-06-15")
+    later = {d for d in _dyads(doc, asserted_only=False) if d[1] == "03"}
+    assert {("RUS", "03", "CHN"), ("CHN", "03", "RUS")} <= later
+
+
+def test_a_call_that_is_only_the_topic_is_not_reported(code):
+    doc = code("Regarding Trump's phone call with Zelensky, a prosecutor said it was unusual.",
+               published="2019-09-26")
+    assert not [e for e in doc.events if e.cameo_root == "04"]

@@ -121,8 +121,6 @@ def _add_countries(lex: Lexicon) -> None:
     for iso3, c in countries.items():
         for name in (c.name, *c.names):
             lex.add(name, Cue(kind="country", country=iso3, name=c.name))
-            if not name.endswith("s"):
-                lex.add(name + "'s", Cue(kind="country", country=iso3, name=c.name))
         for demonym in c.demonyms:
             lex.add(demonym, Cue(kind="demonym", country=iso3, name=c.name))
             for plural in _plurals(demonym):

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 _VIA_WEIGHT = {"name": 1.0, "role": 1.0, "alias": 0.95, "coreference": 0.85, "pronoun": 0.85, "home": 0.85}
 _PLACE_PREPS = {"in", "to", "at", "into"}
+# CAMEO codes of joint acts, coded in both directions: consult, discuss by telephone, meet at a third
+# location, negotiate.
+RECIPROCAL = {"040", "041", "044", "046"}
 
 
 class EventsStage:
@@ -234,6 +237,10 @@ class _Finder:
             pairs = [(s, t) for s in distinct for t in _distinct(targets)]
         else:
             pairs = [(s, None) for s in distinct]
+        code = p.code
+        if code in RECIPROCAL and targets:
+            # Talks and calls are joint acts: "X spoke with Y" is also Y speaking with X, as coders code it.
+            pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
         # A noun's mood is its verb's ("did not extend sanctions", "plans to impose an embargo") unless
         # its own modifiers say otherwise ("the planned trip, which was cancelled").
         negated = syntax.negated(mood or trigger)
@@ -241,7 +248,6 @@ class _Finder:
         own = syntax.noun_mood(trigger) if p.noun else None
         if own is not None:
             negated, modality = own[0] or negated, own[1] if own[1] != "asserted" else modality
-        code = p.code
         if modality == "intended":
             code = p.intent or self.stage.intents.get(code, code)
         out = []

@@ -177,7 +177,8 @@ def modality(token: Token) -> str:
 
 
 # Prepositions that put a nominal event in the background: "since the invasion", "after the talks".
-BACKGROUND = {"since", "after", "before", "following", "prior", "until"}
+# "Regarding Trump's phone call", "details emerged about the call": what is talked about, not reported.
+BACKGROUND = {"since", "after", "before", "following", "prior", "until", "regarding", "about", "concerning"}
 
 
 def background(noun: Token) -> bool:
