@@ -151,3 +151,17 @@ def test_a_call_that_is_only_the_topic_is_not_reported(code):
     doc = code("Regarding Trump's phone call with Zelensky, a prosecutor said it was unusual.",
                published="2019-09-26")
     assert not [e for e in doc.events if e.cameo_root == "04"]
+
+
+def test_a_pledge_with_no_target_is_aimed_at_the_country_the_article_is_about(code):
+    doc = code("A building collapsed in Aleppo, Syria. Syria has been rebuilding since the war in Syria ended. "
+               "China and Russia have pledged funds.", published="2019-02-05")
+    pledges = [e for e in doc.events if e.cameo_root == "03"]
+    assert {(e.source.entity, e.target and e.target.entity) for e in pledges} == {("CHN", "SYR"), ("RUS", "SYR")}
+    assert all(e.rule.endswith("+implicit target") for e in pledges)
+
+
+def test_no_implicit_target_without_a_clear_focus(code):
+    doc = code("China and Russia have pledged funds.", published="2019-02-05")
+    pledges = [e for e in doc.events if e.cameo_root == "03"]
+    assert pledges and all(e.target is None for e in pledges)

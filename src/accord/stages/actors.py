@@ -51,6 +51,16 @@ def dominant_country(cues: Iterable[Cue]) -> str | None:
     return top if n >= 2 and n * 2 >= total else None
 
 
+def focus_country(cues: Iterable[Cue]) -> str | None:
+    """The country an article is mostly about: named at least twice and half again as often as any other."""
+    counts = Counter(c.country for c in cues if c.country and c.kind in _COUNTRY_CUES).most_common(2)
+    if not counts or counts[0][1] < 2:
+        return None
+    if len(counts) == 2 and counts[0][1] < 1.5 * counts[1][1]:
+        return None
+    return counts[0][0]
+
+
 def actor_code(country: str | None, org: str | None, sector: str | None, cameo: str | None = None) -> str:
     """A CAMEO-style actor code: country or IGO code followed by the sector (PAKGOV, IGOUNO, BLRBUS)."""
     if cameo and not country:
@@ -87,7 +97,9 @@ class ActorsStage:
         doc.home_country = self.home_country(doc)
         # Without a dateline or outlet, an office with no country belongs to the country the article
         # is mostly about ("Speaker Pelosi" in a story full of "U.S."), when one clearly dominates.
-        home = doc.home_country or dominant_country(m.cue for found in matched.values() for m in found.values())
+        cues = [m.cue for found in matched.values() for m in found.values()]
+        doc.notes["focus_country"] = focus_country(cues)
+        home = doc.home_country or dominant_country(cues)
         for sentence in doc.sentences:
             if sentence.span is None:
                 continue

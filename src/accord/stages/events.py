@@ -26,6 +26,9 @@ _PLACE_PREPS = {"in", "to", "at", "into"}
 # CAMEO codes of joint acts, coded in both directions: consult, discuss by telephone, meet at a third
 # location, negotiate.
 RECIPROCAL = {"040", "041", "044", "046"}
+# Roots whose target, when the sentence names none, is the country the article is about: intent to
+# cooperate, support, aid, appeals, disapproval, rejection, threats.
+IMPLICIT_ROOTS = {"02", "03", "05", "07", "10", "11", "12", "13"}
 
 
 class EventsStage:
@@ -53,7 +56,21 @@ class EventsStage:
             for token in sentence.span:
                 found.extend(finder.at(token))
             doc.candidates.extend(_dedupe(found))
+        _implicit_targets(doc)
         return doc
+
+
+def _implicit_targets(doc: Document) -> None:
+    """An appeal, pledge, praise or criticism with no target named is aimed at the country the article is
+    about, as coders read it ("China, Iran and Russia have pledged funds" in a story about Syria)."""
+    focus = doc.notes.get("focus_country")
+    if not focus:
+        return
+    for c in doc.candidates:
+        if c.target is None and c.cameo[:2] in IMPLICIT_ROOTS and c.source.country not in (focus, None):
+            c.target = Actor(text="", name=focus, code=focus, country=focus, kind="state")
+            c.confidence = round(c.confidence * 0.7, 3)
+            c.rule += " +implicit target"
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
