@@ -165,3 +165,14 @@ def test_no_implicit_target_without_a_clear_focus(code):
     doc = code("China and Russia have pledged funds.", published="2019-02-05")
     pledges = [e for e in doc.events if e.cameo_root == "03"]
     assert pledges and all(e.target is None for e in pledges)
+
+
+def test_agreeing_to_something_with_no_pattern_is_a_plain_intent_to_cooperate(code):
+    doc = code("Chile offered Peru a new arrangement.")
+    assert ("CHL", "03", "PER") in _dyads(doc, asserted_only=False)
+    assert [e.cameo for e in doc.events if e.cameo_root == "03"] == ["030"]
+
+
+def test_agreeing_to_a_known_act_codes_that_acts_intent_only(code):
+    doc = code("Chile agreed to meet Peru.")
+    assert sorted(e.cameo for e in doc.events if e.target is not None) == ["036"]

@@ -13,7 +13,9 @@ compound, subj), ``joint`` (coordinated actors act
 on each other), ``light`` (noun patterns: verbs that may govern the noun), ``undergo`` (verbs whose
 subject suffers the event: "faced sanctions"), ``intent`` (the code when the act is only announced,
 overriding the intent table), ``without`` (dependency labels the trigger must not have: "call"
-with an ``oprd`` is naming, not phoning), ``conf`` (base confidence). An error names file and line.
+with an ``oprd`` is naming, not phoning), ``fallback`` (fires only when no word of the trigger's
+complement has patterns of its own: "agreed to X" is X's intent when X is known, else a plain 030),
+``conf`` (base confidence). An error names file and line.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from accord.errors import KnowledgeError
 
 _CODE = re.compile(r"^\d{2,4}$")
 _KEYS = {"obj", "prep", "prt", "target", "source", "joint", "light", "undergo", "conf", "not_obj", "xcomp",
-         "intent", "without"}
+         "intent", "without", "fallback"}
 _SPECS = re.compile(r"^(obj|dobj|poss|amod|compound|dative|subj|of|prep:[a-z_]+|place:[a-z_]+)$")
 DEFAULT_TARGET = ("obj",)
 
@@ -53,6 +55,7 @@ class Pattern:
     light: frozenset[str] | None = None
     undergo: frozenset[str] = frozenset()
     without: frozenset[str] = frozenset()  # dependency labels the trigger must not have ("called him a liar")
+    fallback: bool = False  # fires only when no word of its complement has patterns of its own
     confidence: float = 0.7
     intent: str | None = None  # the code when the act is only announced, where the intent table's is too narrow
     rule: str = ""
@@ -113,6 +116,8 @@ def _parse_line(line: str, where: str, classes: dict[str, frozenset[str]], codes
             raise KnowledgeError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(_KEYS))})")
         if key == "joint":
             fields["joint"] = True
+        elif key == "fallback":
+            fields["fallback"] = True
         elif key == "conf":
             try:
                 fields["confidence"] = float(value)

@@ -154,11 +154,23 @@ class _Finder:
             return None
         if p.without and any(c.dep_ in p.without for c in verb.children):
             return None
+        if p.fallback and self._complement_has_patterns(verb):
+            return None
         source_tokens = syntax.agents(verb) if passive else syntax.subjects(verb)
         # A passive agent may be the act itself: "killed by a United States airstrike" (its modifier acts).
         sources = [m for t in source_tokens for m in self.actors(t, possessor=passive)]
         targets = self._targets(verb, p, objects, passive)
         return self._emit(verb, p, sources, targets)
+
+    def _complement_has_patterns(self, verb: Token) -> bool:
+        """Whether a word of the verb's clausal complement carries patterns ("agreed to meet": meet does)."""
+        patterns = self.stage.patterns
+        for child in children(verb, "xcomp", "ccomp", "advcl", "prep", "dobj"):
+            for token in child.subtree:
+                lemma = token.lemma_.lower()
+                if token.i != verb.i and (lemma in patterns.verbs or lemma in patterns.nouns):
+                    return True
+        return False
 
     def _has_prep(self, verb: Token, objects: list[Token], preps: frozenset[str]) -> bool:
         for head in [verb, *objects]:
@@ -255,9 +267,6 @@ class _Finder:
         else:
             pairs = [(s, None) for s in distinct]
         code = p.code
-        if code in RECIPROCAL and targets:
-            # Talks and calls are joint acts: "X spoke with Y" is also Y speaking with X, as coders code it.
-            pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
         # A noun's mood is its verb's ("did not extend sanctions", "plans to impose an embargo") unless
         # its own modifiers say otherwise ("the planned trip, which was cancelled").
         negated = syntax.negated(mood or trigger)
@@ -265,6 +274,10 @@ class _Finder:
         own = syntax.noun_mood(trigger) if p.noun else None
         if own is not None:
             negated, modality = own[0] or negated, own[1] if own[1] != "asserted" else modality
+        if code in RECIPROCAL and targets and modality in {"asserted", "reported"}:
+            # Talks and calls held are joint acts: "X spoke with Y" is also Y speaking with X, as coders
+            # code it; "X agreed to meet Y" is X's intent alone.
+            pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
         if modality == "intended":
             code = p.intent or self.stage.intents.get(code, code)
         out = []
