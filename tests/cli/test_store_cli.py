@@ -65,7 +65,9 @@ def test_bad_inputs_each_end_in_the_failures_table_and_the_rest_is_stored(capsys
     (inputs / "corpus.jsonl").write_text(
         '{"id": "j1", "text": "France condemned Iran.", "published": "2021-01-05"}\n'
         '{"id": "j2", "text": "Japan hosted Modi.", "published": "2021-01-06"}\n'
-        '{"id": "j3", "text": "Cut off in the mid', encoding="utf-8")
+        '{"id": "j3", "text": "Cut off in the mid',
+        encoding="utf-8",
+    )
     (inputs / "broken.rss").write_bytes(b"<rss><channel><item><title>x</ti")
     with (inputs / "huge.txt").open("wb") as handle:
         handle.write(b"Iran threatened Israel. " * (50 * 1024 * 1024 // 24 + 1))
@@ -130,14 +132,31 @@ def test_query_and_export_from_the_command_line(capsys, tmp_path, monkeypatch) -
     db = tmp_path / "s.duckdb"
     code, _, err = _run(capsys, "demo", "--db", str(db))
     assert code == 0, err
-    code, out, _ = _run(capsys, "query", "events", "--db", str(db), "--dyad", "BLRGOV", "PAK", "--format", "json")
+    code, out, _ = _run(
+        capsys, "query", "events", "--db", str(db), "--dyad", "BLRGOV", "PAK", "--format", "json"
+    )
     events = json.loads(out)
     assert code == 0 and events and all(e["source_code"] == "BLRGOV" for e in events)
-    code, out, _ = _run(capsys, "query", "series", "--db", str(db), "--dyad", "PAK", "BLR", "--freq", "week",
-                        "--format", "csv")
+    code, out, _ = _run(
+        capsys,
+        "query",
+        "series",
+        "--db",
+        str(db),
+        "--dyad",
+        "PAK",
+        "BLR",
+        "--freq",
+        "week",
+        "--format",
+        "csv",
+    )
     assert out.splitlines()[0].startswith("period,events,verbal_coop") and "2023-05-29" in out
     code, out, _ = _run(capsys, "query", "dyads", "--db", str(db), "--format", "table", "--limit", "3")
-    assert out.splitlines()[0].split()[:3] == ["SOURCE_CODE", "TARGET_CODE", "EVENTS"] and len(out.splitlines()) == 4
+    assert (
+        out.splitlines()[0].split()[:3] == ["SOURCE_CODE", "TARGET_CODE", "EVENTS"]
+        and len(out.splitlines()) == 4
+    )
     code, out, _ = _run(capsys, "query", "stories", "--db", str(db), "--min-articles", "1", "--code", "04")
     assert code == 0 and "042" in out
     code, _, err = _run(capsys, "query", "series", "--db", str(db))
@@ -150,8 +169,11 @@ def test_query_and_export_from_the_command_line(capsys, tmp_path, monkeypatch) -
     monkeypatch.setattr("sys.stdout", io.TextIOWrapper(buffer, encoding="utf-8"))
     assert main(["export", "--db", str(db), "--format", "jsonl", "--actor", "BLR"]) == 0
     lines = buffer.getvalue().decode().splitlines()
-    assert lines and all("BLR" in (json.loads(x)["source"]["country"] or "") + (
-        (json.loads(x)["target"] or {}).get("country") or "") for x in lines)
+    assert lines and all(
+        "BLR"
+        in (json.loads(x)["source"]["country"] or "") + ((json.loads(x)["target"] or {}).get("country") or "")
+        for x in lines
+    )
 
 
 def test_query_of_a_missing_store_is_one_line(capsys, tmp_path) -> None:
@@ -173,4 +195,6 @@ def test_progress_line_only_on_a_terminal() -> None:
         line(Tally(new=12, events=30, failed=1))
         line.finish()
     assert pipe.getvalue() == ""
-    assert "12 coded" in term.getvalue() and "articles/s" in term.getvalue() and "30 events" in term.getvalue()
+    assert (
+        "12 coded" in term.getvalue() and "articles/s" in term.getvalue() and "30 events" in term.getvalue()
+    )

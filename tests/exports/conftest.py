@@ -16,12 +16,23 @@ COUNTRY = Place(name="Pakistan", country="PAK", lat=30.0, lon=70.0, geonameid=11
 
 def _edge_events(art: Article) -> list[Event]:
     """A negated event, a US city, a country-level place, an IGO actor, a company, no target, no date."""
-    un = Actor(text="the UN", name="United Nations", code="IGOUNO", org="UN", sector="IGO", kind="organisation")
+    un = Actor(
+        text="the UN", name="United Nations", code="IGOUNO", org="UN", sector="IGO", kind="organisation"
+    )
     usa = Actor(text="Washington", name="United States", code="USAGOV", country="USA", sector="GOV")
-    firm = Actor(text="MTZ", name="Minsk Tractor Works", code="BLRBUS", country=None, sector="BUS", kind="company")
-    base = {"article_id": art.id, "sentence": "A made-up sentence.\twith a tab", "quad_class": 3,
-            "goldstein": -2.0, "plover": Plover(event="ACCUSE", mode="disapprove", contexts=("diplomatic",)),
-            "cameo_root": "11", "trigger": Trigger(text="criticised", start=3, end=13), "coder": "accord-test"}
+    firm = Actor(
+        text="MTZ", name="Minsk Tractor Works", code="BLRBUS", country=None, sector="BUS", kind="company"
+    )
+    base = {
+        "article_id": art.id,
+        "sentence": "A made-up sentence.\twith a tab",
+        "quad_class": 3,
+        "goldstein": -2.0,
+        "plover": Plover(event="ACCUSE", mode="disapprove", contexts=("diplomatic",)),
+        "cameo_root": "11",
+        "trigger": Trigger(text="criticised", start=3, end=13),
+        "coder": "accord-test",
+    }
     return [
         Event(id=Event.make_id(art.id, 0, "USAGOV", "IGOUNO", "111"), sentence_index=0, source=usa, target=un,
               cameo="111", negated=True, location=US_PLACE, date=date(2023, 6, 1), **base),
@@ -42,11 +53,20 @@ def _edge_events(art: Article) -> list[Event]:
 def export_store(tmp_path_factory, example_text, example_events):
     """The example coded twice (two outlets: every event a story of two articles), and the edge cases."""
     path = tmp_path_factory.mktemp("exports") / "store.duckdb"
-    first = Article.create(id=example_events[0].article_id, text=example_text, published=date(2023, 5, 30),
-                           outlet="The Nation",
-                           url="https://nation.com.pk/2023/05/30/pak-blr", title="Pakistan, Belarus")
-    second = Article.create(id="copy-on-another-site", text=example_text + "\nReprinted.", published=date(2023, 5, 30),
-                            outlet="Dawn")
+    first = Article.create(
+        id=example_events[0].article_id,
+        text=example_text,
+        published=date(2023, 5, 30),
+        outlet="The Nation",
+        url="https://nation.com.pk/2023/05/30/pak-blr",
+        title="Pakistan, Belarus",
+    )
+    second = Article.create(
+        id="copy-on-another-site",
+        text=example_text + "\nReprinted.",
+        published=date(2023, 5, 30),
+        outlet="Dawn",
+    )
     copies = [replace(e, id=e.id[:-4] + "copy", article_id=second.id) for e in example_events]
     edge = Article.create(text="Edge cases.", published=date(2023, 6, 2), outlet="Wire")
     with open_store(path) as store:

@@ -76,7 +76,9 @@ def test_codes_stay_strings_with_their_leading_zeros(lines) -> None:
     assert (row["EventBaseCode"], row["EventRootCode"], row["QuadClass"]) == ("030", "03", "1")
     for fields in lines:
         row = dict(zip(COLUMNS, fields, strict=True))
-        assert re.fullmatch(r"\d{3,4}", row["EventCode"]) and row["EventCode"].startswith(row["EventRootCode"])
+        assert re.fullmatch(r"\d{3,4}", row["EventCode"]) and row["EventCode"].startswith(
+            row["EventRootCode"]
+        )
         assert row["EventBaseCode"] == row["EventCode"][:3] and 1 <= int(row["QuadClass"]) <= 4
         day = datetime.strptime(row["Day"], "%Y%m%d").date()
         assert row["MonthYear"] == row["Day"][:6] and row["Year"] == row["Day"][:4]
@@ -109,5 +111,8 @@ def test_the_negated_can_be_asked_for(export_store) -> None:
         assert export(store, "gdelt", sink, where=EventFilter(negated=True, actor="USA")) == 1
     row = dict(zip(COLUMNS, sink.getvalue().decode().rstrip("\n").split("\t"), strict=True))
     assert (row["ActionGeo_Type"], row["ActionGeo_CountryCode"], row["ActionGeo_Fullname"]) == (
-        "3", "US", "Houston, Texas, United States")
+        "3",
+        "US",
+        "Houston, Texas, United States",
+    )
     assert row["Day"] == date(2023, 6, 1).strftime("%Y%m%d")

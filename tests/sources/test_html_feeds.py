@@ -39,7 +39,7 @@ def feed(base: str) -> str:
 class _Handler(http.server.BaseHTTPRequestHandler):
     pages: dict[str, tuple[str, bytes]] = {}
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+    def do_GET(self) -> None:
         found = self.pages.get(self.path)
         if found is None:
             self.send_error(404, "Not Found")
@@ -87,8 +87,12 @@ def test_html_file_text_and_metadata(tmp_path: Path) -> None:
     assert article.title == "Pakistan and Belarus agree on trade"
     assert article.published == date(2023, 5, 30) and article.published_source == "field"
     assert article.outlet == "The Nation" and article.url == "https://nation.com.pk/2023/05/30/pak-blr"
-    assert "Aleinik" in article.text and "Copyright" not in article.text and "Home | World" not in article.text
-    assert article.text.startswith("Pakistan and Belarus agree on trade\n\nISLAMABAD")  # headline its own paragraph
+    assert (
+        "Aleinik" in article.text and "Copyright" not in article.text and "Home | World" not in article.text
+    )
+    assert article.text.startswith(
+        "Pakistan and Belarus agree on trade\n\nISLAMABAD"
+    )  # headline its own paragraph
 
 
 def test_binary_html_file_is_a_failure(tmp_path: Path) -> None:
@@ -124,8 +128,9 @@ def test_feed_url_fetches_the_pages_of_items_without_a_body(server: str) -> None
 
 
 def test_plain_urls_html_text_and_errors(server: str) -> None:
-    html_page, text_page, missing, image = _read(f"{server}/page.html", f"{server}/notes.txt",
-                                                 f"{server}/nothing", f"{server}/image.png")
+    html_page, text_page, missing, image = _read(
+        f"{server}/page.html", f"{server}/notes.txt", f"{server}/nothing", f"{server}/image.png"
+    )
     assert isinstance(html_page, Article) and html_page.outlet == "The Nation"
     assert isinstance(text_page, Article) and text_page.text.startswith("China criticized")
     assert isinstance(missing, Failure) and "HTTP 404" in missing.reason

@@ -35,8 +35,12 @@ def _raw(path: Path, sql: str) -> list[tuple]:
 
 def test_the_fixture_is_a_version_1_store(v1_copy: Path) -> None:
     assert _raw(v1_copy, "SELECT version FROM schema_version") == [(1,)]
-    columns = {row[0] for row in _raw(v1_copy, "SELECT column_name FROM information_schema.columns "
-                                               "WHERE table_name = 'events'")}
+    columns = {
+        row[0]
+        for row in _raw(
+            v1_copy, "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'"
+        )
+    }
     assert "story_id" not in columns
 
 
@@ -61,8 +65,11 @@ def test_migrated_ids_agree_with_the_writer(v1_copy: Path) -> None:
     for _id, text, url, stored_content, same_time in rows:
         assert stored_content == content_id(Article.create(text=text, url=url))
         assert same_time
-    recomputed = _raw(v1_copy, f"SELECT count(*) FROM events e LEFT JOIN articles a ON a.id = e.article_id "
-                               f"WHERE e.story_id IS DISTINCT FROM {story_id_sql()}")
+    recomputed = _raw(
+        v1_copy,
+        f"SELECT count(*) FROM events e LEFT JOIN articles a ON a.id = e.article_id "
+        f"WHERE e.story_id IS DISTINCT FROM {story_id_sql()}",
+    )
     assert recomputed == [(0,)]
 
 
@@ -89,7 +96,9 @@ def test_a_failed_migration_leaves_the_old_version(v1_copy: Path, monkeypatch: p
     with pytest.raises(StoreError, match="cannot migrate store .* to version 2"):
         open_store(v1_copy)
     assert _raw(v1_copy, "SELECT version FROM schema_version") == [(1,)]
-    assert _raw(v1_copy, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'half_done'") == [(0,)]
+    assert _raw(v1_copy, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'half_done'") == [
+        (0,)
+    ]
 
 
 def test_read_only_open_of_a_v1_store_asks_for_a_writable_open(v1_copy: Path) -> None:

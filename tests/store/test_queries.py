@@ -6,7 +6,7 @@ from datetime import date
 
 import pyarrow as pa
 import pytest
-from conftest import BLR, PAK, RUS_GOV, UN, article, event
+from records_factory import BLR, PAK, RUS_GOV, UN, article, event
 
 from accord.errors import UsageError
 from accord.records import Plover
@@ -67,18 +67,28 @@ def test_series_fills_the_periods_between_events(db) -> None:
     a = article("A.", published=date(2023, 1, 15))
     b = article("B.", published=date(2023, 4, 2))
     with open_store(db) as store:
-        store.add_batch([(a, [event(a, 0, PAK, BLR, "042")]), (b, [event(b, 0, PAK, BLR, "112", quad_class=3)])])
+        store.add_batch(
+            [(a, [event(a, 0, PAK, BLR, "042")]), (b, [event(b, 0, PAK, BLR, "112", quad_class=3)])]
+        )
         rows = q.dyad_series(store, "PAK", "BLR").to_pylist()
     assert [(r["period"].month, r["events"], r["verbal_conflict"]) for r in rows] == [
-        (1, 1, 0), (2, 0, 0), (3, 0, 0), (4, 1, 1)]
+        (1, 1, 0),
+        (2, 0, 0),
+        (3, 0, 0),
+        (4, 1, 1),
+    ]
 
 
 def test_stories_link_one_event_told_by_several_articles(store) -> None:
     top = q.stories(store, min_articles=2).to_pylist()
     assert len(top) == 1
     story = top[0]
-    assert (story["source_code"], story["cameo"], story["target_code"], story["day"]) == ("PAK", "042", "BLR",
-                                                                                          date(2023, 5, 30))
+    assert (story["source_code"], story["cameo"], story["target_code"], story["day"]) == (
+        "PAK",
+        "042",
+        "BLR",
+        date(2023, 5, 30),
+    )
     # Four mentions (one article tells it twice), three articles, three sources (the third by its URL's host).
     assert (story["num_mentions"], story["num_articles"], story["num_sources"]) == (4, 3, 3)
     linked = q.events(store, EventFilter(source="PAK", negated=False))
@@ -90,7 +100,10 @@ def test_stories_link_one_event_told_by_several_articles(store) -> None:
 def test_dyads_is_the_network(store) -> None:
     rows = q.dyads(store, limit=None).to_pylist()
     assert [(r["source_code"], r["target_code"], r["events"]) for r in rows] == [
-        ("PAK", "BLR", 4), ("IGOUNO", "BLR", 1), ("RUSGOV", "PAK", 1)]
+        ("PAK", "BLR", 4),
+        ("IGOUNO", "BLR", 1),
+        ("RUSGOV", "PAK", 1),
+    ]
     assert q.dyads(store, limit=1).num_rows == 1
 
 
@@ -104,6 +117,8 @@ def test_results_are_arrow_or_pandas(store) -> None:
 def test_failures_listing(store) -> None:
     from accord.records import Failure
 
-    store.add_batch([], [Failure(source="a", reason="a: empty file"), Failure(source="b", reason="b: x", stage="code")])
+    store.add_batch(
+        [], [Failure(source="a", reason="a: empty file"), Failure(source="b", reason="b: x", stage="code")]
+    )
     assert q.failures(store).num_rows == 2
     assert q.failures(store, stage="code").column("source").to_pylist() == ["b"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import BLR, PAK, RUS_GOV, article, event
+from records_factory import BLR, PAK, RUS_GOV, article, event
 
 from accord.errors import StoreError
 from accord.records import Failure
@@ -21,8 +21,13 @@ from accord.store import BatchResult, open_store
 
 
 def _python(code: str, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args],
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def test_a_second_writer_is_refused_with_a_clear_error(db: Path) -> None:
@@ -44,8 +49,9 @@ def test_a_writer_killed_by_sigkill_leaves_no_stale_lock(db: Path) -> None:
         print("open", flush=True)
         time.sleep(60)
     """
-    with subprocess.Popen([sys.executable, "-c", textwrap.dedent(code), str(db)], stdout=subprocess.PIPE,
-                          text=True) as child:
+    with subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(code), str(db)], stdout=subprocess.PIPE, text=True
+    ) as child:
         try:
             assert child.stdout is not None and child.stdout.readline().strip() == "open"
             with pytest.raises(StoreError, match="being written"):
@@ -84,11 +90,17 @@ def test_the_same_text_under_another_record_id_is_stored_once(db: Path) -> None:
 
 def test_replace_events_swaps_an_articles_events_in_one_transaction(db: Path) -> None:
     art = article("Pakistan and Belarus talked; Russia watched.")
-    old = [event(art, 0, PAK, BLR, "040", coder="accord-0.0.1"), event(art, 1, RUS_GOV, PAK, "010", coder="accord-0.0.1")]
+    old = [
+        event(art, 0, PAK, BLR, "040", coder="accord-0.0.1"),
+        event(art, 1, RUS_GOV, PAK, "010", coder="accord-0.0.1"),
+    ]
     with open_store(db) as store:
         store.add_batch([(art, old)])
         assert store.stale("accord-0.2.0") == [art.id]
-        new = [event(art, 0, PAK, BLR, "040", coder="accord-0.2.0"), event(art, 0, BLR, PAK, "042", coder="accord-0.2.0")]
+        new = [
+            event(art, 0, PAK, BLR, "040", coder="accord-0.2.0"),
+            event(art, 0, BLR, PAK, "042", coder="accord-0.2.0"),
+        ]
         result = store.replace_events([(art, new)], coder="accord-0.2.0")
         assert result == BatchResult(new=0, existing=1, events=2, replaced=2)
         assert store.events(article_id=art.id) == new
@@ -113,9 +125,8 @@ def test_the_same_failure_again_counts_an_attempt(db: Path) -> None:
 
 def test_a_read_only_store_refuses_writes(db: Path) -> None:
     open_store(db).close()
-    with open_store(db, read_only=True) as store:
-        with pytest.raises(StoreError, match="read-only"):
-            store.add_batch([(article("x"), [])])
+    with open_store(db, read_only=True) as store, pytest.raises(StoreError, match="read-only"):
+        store.add_batch([(article("x"), [])])
 
 
 def test_readers_never_see_half_an_article(db: Path) -> None:

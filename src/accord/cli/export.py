@@ -15,24 +15,28 @@ def add_commands(commands: Any, date_type: Any) -> None:
     """Register `accord export`."""
     from accord.cli.query import add_filters
 
-    export = commands.add_parser("export", help="write the store's events as jsonl, csv, parquet, gdelt or plover")
+    export = commands.add_parser(
+        "export", help="write the store's events as jsonl, csv, parquet, gdelt or plover"
+    )
     export.add_argument("--format", required=True, choices=("jsonl", "csv", "parquet", "gdelt", "plover"))
     export.add_argument("--output", "-o", help="file to write (default: standard output; needed for parquet)")
     export.add_argument("--db", help="DuckDB file (setting: db)")
-    export.add_argument("--negated", choices=tuple(_NEGATED),
-                        help="events that did not happen: keep, drop or only them "
-                             "(default: drop for gdelt, which cannot mark them; keep otherwise)")
+    export.add_argument(
+        "--negated",
+        choices=tuple(_NEGATED),
+        help="events that did not happen: keep, drop or only them "
+        "(default: drop for gdelt, which cannot mark them; keep otherwise)",
+    )
     add_filters(export, date_type)
     export.set_defaults(run=run_export)
 
 
 def run_export(args: argparse.Namespace) -> int:
     """Export the selected events and say how many were written where."""
-    from accord.exports import export
-    from accord.store import open_store
-
     from accord.cli.ingest import settings_of
     from accord.cli.query import event_filter
+    from accord.exports import export
+    from accord.store import open_store
 
     settings = settings_of(args)
     if args.format == "parquet" and not args.output and sys.stdout.isatty():
@@ -46,6 +50,8 @@ def run_export(args: argparse.Namespace) -> int:
             sys.stdout.flush()
             count = export(store, args.format, sys.stdout.buffer, where=where)
             sys.stdout.buffer.flush()
-    print(f"accord: {count} event(s) exported as {args.format} to {args.output or 'standard output'}",
-          file=sys.stderr)
+    print(
+        f"accord: {count} event(s) exported as {args.format} to {args.output or 'standard output'}",
+        file=sys.stderr,
+    )
     return 0

@@ -18,8 +18,12 @@ _SHOWN_FAILURES = 10  # failures printed after a run; the rest are in `accord fa
 def add_commands(commands: Any, date_type: Any) -> None:
     """Register ingest, demo, recode and failures on the CLI's subparsers."""
     ingest = commands.add_parser("ingest", help="code sources into the DuckDB store (skips what is stored)")
-    ingest.add_argument("paths", nargs="+", metavar="SOURCE",
-                        help="text, JSONL, HTML or RSS/Atom file, directory, feed or page URL, or - for stdin")
+    ingest.add_argument(
+        "paths",
+        nargs="+",
+        metavar="SOURCE",
+        help="text, JSONL, HTML or RSS/Atom file, directory, feed or page URL, or - for stdin",
+    )
     ingest.add_argument("--db", help="DuckDB file (setting: db, default accord.duckdb)")
     ingest.add_argument("--published", type=date_type, help="publication date of text inputs (YYYY-MM-DD)")
     ingest.set_defaults(run=run_ingest)
@@ -37,14 +41,17 @@ def add_commands(commands: Any, date_type: Any) -> None:
     failures.add_argument("--db", help="DuckDB file (setting: db)")
     failures.add_argument("--stage", choices=("read", "code"), help="only failures of this stage")
     failures.add_argument("--limit", type=int, default=None, help="at most this many, most recent first")
-    failures.add_argument("--format", choices=("table", "csv", "json"), help="output format (table on a terminal)")
+    failures.add_argument(
+        "--format", choices=("table", "csv", "json"), help="output format (table on a terminal)"
+    )
     failures.set_defaults(run=run_failures)
 
 
 def settings_of(args: argparse.Namespace) -> Settings:
     """The settings of a command: its options, then the environment, then --config."""
-    return Settings.load(config=getattr(args, "config", None), model=getattr(args, "model", None),
-                         db=getattr(args, "db", None))
+    return Settings.load(
+        config=getattr(args, "config", None), model=getattr(args, "model", None), db=getattr(args, "db", None)
+    )
 
 
 def coder_for(settings: Settings) -> Any:
@@ -52,18 +59,30 @@ def coder_for(settings: Settings) -> Any:
     from accord.coder import get_coder
 
     defaults = Settings()
-    return get_coder(settings.replace(db=defaults.db, lock_timeout=defaults.lock_timeout,
-                                      fetch_timeout=defaults.fetch_timeout))
+    return get_coder(
+        settings.replace(
+            db=defaults.db, lock_timeout=defaults.lock_timeout, fetch_timeout=defaults.fetch_timeout
+        )
+    )
+
+
+class LazyCoder:
+    """The Coder, built on first use: a run with nothing new to code never loads the model."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def code(self, articles: Any) -> Any:
+        return coder_for(self.settings).code(articles)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
     """`accord ingest` and `accord demo`: code sources into the store; the demo then prints its events."""
+    from accord.cli.progress import ProgressLine
     from accord.coder import coder_version
     from accord.sources.files import parse_published, read_sources
     from accord.store import open_store
     from accord.store.jobs import ingest
-
-    from accord.cli.progress import ProgressLine
 
     settings = settings_of(args)
     demo = args.command == "demo"
@@ -72,21 +91,30 @@ def run_ingest(args: argparse.Namespace) -> int:
         published = parse_published(_EXAMPLE_DATE)
     else:
         paths, published = args.paths, args.published
-    items = read_sources(paths, published=published, max_bytes=settings.max_bytes,
-                         fetch_timeout=settings.fetch_timeout)
+    items = read_sources(
+        paths, published=published, max_bytes=settings.max_bytes, fetch_timeout=settings.fetch_timeout
+    )
     progress = ProgressLine(sys.stderr)
     # hold=False: between two batches the file is free, so `accord query` or the dashboard can read it.
     with open_store(settings.db, hold=False, lock_timeout=settings.lock_timeout) as store:
-        coder = coder_for(settings)
-        tally = ingest(store, coder, items, coder_version=coder_version(), batch_size=settings.batch_size,
-                       progress=progress)
+        tally = ingest(
+            store,
+            LazyCoder(settings),
+            items,
+            coder_version=coder_version(),
+            batch_size=settings.batch_size,
+            progress=progress,
+        )
         progress.finish()
         if demo:
             _print_demo(store, paths[0], published)
     _report_failures(tally.failures, settings.db)
-    print(f"accord: {tally.new} new article(s), {tally.existing} already stored, {tally.failed} failed; "
-          f"{tally.events} event(s) stored in {Path(settings.db).resolve()} "
-          f"({tally.seconds:.1f} s, {tally.rate:.1f} articles/s)", file=sys.stderr)
+    print(
+        f"accord: {tally.new} new article(s), {tally.existing} already stored, {tally.failed} failed; "
+        f"{tally.events} event(s) stored in {Path(settings.db).resolve()} "
+        f"({tally.seconds:.1f} s, {tally.rate:.1f} articles/s)",
+        file=sys.stderr,
+    )
     if tally.failed and not tally.new and not tally.existing:
         from accord.errors import InputError
 
@@ -107,35 +135,44 @@ def _report_failures(failures: list[Any], db: str) -> None:
     for failure in failures[:_SHOWN_FAILURES]:
         print(f"accord: failed {failure.reason}", file=sys.stderr)
     if len(failures) > _SHOWN_FAILURES:
-        print(f"accord: ... and {len(failures) - _SHOWN_FAILURES} more: accord failures --db {db}", file=sys.stderr)
+        print(
+            f"accord: ... and {len(failures) - _SHOWN_FAILURES} more: accord failures --db {db}",
+            file=sys.stderr,
+        )
 
 
 def run_recode(args: argparse.Namespace) -> int:
     """`accord recode`: re-code the stored articles whose coder version differs (or all of them)."""
+    from accord.cli.progress import ProgressLine
     from accord.coder import coder_version
     from accord.store import open_store
     from accord.store.jobs import recode
 
-    from accord.cli.progress import ProgressLine
-
     settings = settings_of(args)
     progress = ProgressLine(sys.stderr, label="recode")
     with open_store(settings.db, hold=False, lock_timeout=settings.lock_timeout) as store:
-        tally = recode(store, coder_for(settings), coder_version=coder_version(), everything=args.all,
-                       batch_size=settings.batch_size, progress=progress)
+        tally = recode(
+            store,
+            LazyCoder(settings),
+            coder_version=coder_version(),
+            everything=args.all,
+            batch_size=settings.batch_size,
+            progress=progress,
+        )
         progress.finish()
     _report_failures(tally.failures, settings.db)
-    print(f"accord: {tally.new} article(s) re-coded by {coder_version()}, {tally.failed} failed; "
-          f"{tally.replaced} event(s) replaced by {tally.events} ({tally.seconds:.1f} s)", file=sys.stderr)
+    print(
+        f"accord: {tally.new} article(s) re-coded by {coder_version()}, {tally.failed} failed; "
+        f"{tally.replaced} event(s) replaced by {tally.events} ({tally.seconds:.1f} s)",
+        file=sys.stderr,
+    )
     return 1 if tally.failed else 0
 
 
 def run_failures(args: argparse.Namespace) -> int:
     """`accord failures`: the failures table, most recent first."""
-    from accord.store import open_store
-    from accord.store import queries
-
     from accord.cli.tables import write_arrow
+    from accord.store import open_store, queries
 
     settings = settings_of(args)
     with open_store(settings.db, read_only=True, lock_timeout=settings.lock_timeout) as store:

@@ -65,11 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     ev.set_defaults(run=_run_eval)
 
-    from accord.cli import export, ingest, query
+    from accord.cli import export, ingest, query, serve
 
     ingest.add_commands(commands, _date)
     query.add_commands(commands, _date)
     export.add_commands(commands, _date)
+    serve.add_commands(commands)
     return parser
 
 

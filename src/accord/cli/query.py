@@ -34,8 +34,16 @@ def event_filter(args: argparse.Namespace, *, negated: bool | None = None) -> An
     from accord.store.queries import EventFilter
 
     source, target = args.dyad or (None, None)
-    return EventFilter(actor=args.actor, source=source, target=target, code=args.code, sector=args.sector,
-                       since=args.since, until=args.until, negated=negated)
+    return EventFilter(
+        actor=args.actor,
+        source=source,
+        target=target,
+        code=args.code,
+        sector=args.sector,
+        since=args.since,
+        until=args.until,
+        negated=negated,
+    )
 
 
 def add_commands(commands: Any, date_type: Any) -> None:
@@ -51,24 +59,31 @@ def add_commands(commands: Any, date_type: Any) -> None:
     for name, text in helps.items():
         sub = kinds.add_parser(name, help=text)
         sub.add_argument("--db", help="DuckDB file (setting: db)")
-        sub.add_argument("--format", choices=("table", "csv", "json"), help="output format (table on a terminal)")
+        sub.add_argument(
+            "--format", choices=("table", "csv", "json"), help="output format (table on a terminal)"
+        )
         add_filters(sub, date_type)
         if name == "series":
             sub.add_argument("--freq", choices=("day", "week", "month", "year"), default="month")
         else:
-            sub.add_argument("--limit", type=int, default=50 if name == "events" else 20,
-                             help="at most this many rows (0: all)")
+            sub.add_argument(
+                "--limit",
+                type=int,
+                default=50 if name == "events" else 20,
+                help="at most this many rows (0: all)",
+            )
         if name == "stories":
-            sub.add_argument("--min-articles", type=int, default=2, help="told by at least this many articles")
+            sub.add_argument(
+                "--min-articles", type=int, default=2, help="told by at least this many articles"
+            )
         sub.set_defaults(run=run_query)
 
 
 def run_query(args: argparse.Namespace) -> int:
     """Run one question against the store (read-only) and print the answer."""
-    from accord.store import open_store, queries
-
     from accord.cli.ingest import settings_of
     from accord.cli.tables import write_arrow
+    from accord.store import open_store, queries
 
     settings = settings_of(args)
     where = event_filter(args)

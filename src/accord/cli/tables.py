@@ -32,8 +32,7 @@ def _write_text(table: pa.Table, out: TextIO) -> None:
     rows = [[_text_cell(v) for v in row.values()] for row in table.to_pylist()]
     widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
     out.write("  ".join(n.upper().ljust(w) for n, w in zip(names, widths, strict=True)).rstrip() + "\n")
-    for row in rows:
-        out.write("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() + "\n")
+    out.writelines("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() + "\n" for row in rows)
     if not rows:
         out.write("(none)\n")
 

@@ -51,13 +51,26 @@ def gdelt_row(row: dict[str, Any]) -> list[str]:
     day: date = row["date"] or row["article_published"] or row["stored_at"].date()
     cameo: str = row["cameo"]
     fields = [
-        str(int(row["id"][:15], 16)), day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year),
+        str(int(row["id"][:15], 16)),
+        day.strftime("%Y%m%d"),
+        day.strftime("%Y%m"),
+        str(day.year),
         f"{day.year + (day.month * 30 + day.day) / 365:.4f}",  # the codebook's approximation
-        *_actor(row, "source"), *_actor(row, "target"),
+        *_actor(row, "source"),
+        *_actor(row, "target"),
         "1" if row["sentence_index"] < _LEAD_SENTENCES else "0",
-        cameo, cameo[:3], row["cameo_root"] or cameo[:2], str(row["quad_class"]), _number(row["goldstein"]),
-        str(row["num_mentions"] or 1), str(row["num_sources"] or 1), str(row["num_articles"] or 1), "0",
-        *_NO_GEO, *_NO_GEO, *_action_geo(row),
+        cameo,
+        cameo[:3],
+        row["cameo_root"] or cameo[:2],
+        str(row["quad_class"]),
+        _number(row["goldstein"]),
+        str(row["num_mentions"] or 1),
+        str(row["num_sources"] or 1),
+        str(row["num_articles"] or 1),
+        "0",
+        *_NO_GEO,
+        *_NO_GEO,
+        *_action_geo(row),
         row["stored_at"].strftime("%Y%m%d%H%M%S"),
         _clean(row["article_url"] or row["article_source"] or row["article_id"]),
     ]

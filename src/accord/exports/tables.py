@@ -39,7 +39,9 @@ def write_csv(batches: Iterator[pa.RecordBatch], sink: BinaryIO) -> int:
     for batch in batches:
         flat = _flat(batch)
         if writer is None:
-            writer = pacsv.CSVWriter(sink, flat.schema, write_options=pacsv.WriteOptions(quoting_style="needed"))
+            writer = pacsv.CSVWriter(
+                sink, flat.schema, write_options=pacsv.WriteOptions(quoting_style="needed")
+            )
         writer.write_batch(flat)
         count += batch.num_rows
     if writer is not None:

@@ -43,9 +43,11 @@ def _writers() -> dict[str, tuple[BatchWriter, bool | None]]:
 FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover")
 
 
-def export_events(store: Store, where: EventFilter = EventFilter(), *, size: int = 5_000) -> Iterator[pa.RecordBatch]:
+def export_events(
+    store: Store, where: EventFilter | None = None, *, size: int = 5_000
+) -> Iterator[pa.RecordBatch]:
     """Record batches of the selected events with their article and story fields, in stored order."""
-    condition, params = where.where()
+    condition, params = (where or EventFilter()).where()
     columns = [f"e.{c}" for c in EVENT_COLUMNS] + [f"{sql} AS {name}" for name, sql in _EXTRA.items()]
     sql = (
         f"SELECT {', '.join(columns)} FROM events e JOIN articles a ON a.id = e.article_id "

@@ -81,8 +81,9 @@ def _entry(entry: Any, source: str, outlet: str | None, options: ReadOptions) ->
             return fail(source, f"item page {page.reason}")
         from accord.sources.html import html_article
 
-        item = html_article(page.data, source=source, url=page.url, title=title, published=published,
-                            options=options)
+        item = html_article(
+            page.data, source=source, url=page.url, title=title, published=published, options=options
+        )
         return item if isinstance(item, Failure) else _with_outlet(item, outlet)
     body = body or _plain(entry.get("summary") or "")
     if not body:
@@ -133,7 +134,7 @@ def _is_feed(page: Fetched) -> bool:
     if any(kind in page.content_type for kind in _FEED_TYPES):
         return True
     head = page.data[:1024].lstrip().lower()
-    return head.startswith(b"<?xml") or head.startswith((b"<rss", b"<feed"))
+    return head.startswith((b"<?xml", b"<rss", b"<feed"))
 
 
 def _text_page(page: Fetched, url: str, options: ReadOptions) -> Item:

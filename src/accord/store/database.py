@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -26,7 +26,14 @@ import pyarrow as pa
 from accord.errors import StoreError
 from accord.records import Article, Event, Failure
 from accord.store.lock import WriterLock, connect
-from accord.store.rows import ARTICLE_FIELDS, article_from_row, article_row, content_id, event_from_row, event_row
+from accord.store.rows import (
+    ARTICLE_FIELDS,
+    article_from_row,
+    article_row,
+    content_id,
+    event_from_row,
+    event_row,
+)
 from accord.store.schema import (
     ARROW_TYPES,
     ARTICLE_COLUMNS,
@@ -55,7 +62,11 @@ class BatchResult:
 
 
 def open_store(
-    path: str | Path = "accord.duckdb", *, read_only: bool = False, hold: bool = True, lock_timeout: float = 30.0
+    path: str | Path = "accord.duckdb",
+    *,
+    read_only: bool = False,
+    hold: bool = True,
+    lock_timeout: float = 30.0,
 ) -> Store:
     """Open (creating and migrating when needed) the DuckDB store at path; writable stores take the writer lock."""
     name = str(path)
@@ -180,7 +191,8 @@ class Store:
             replaced = int(rows.fetchall()[0][0])
             _insert_events(con, list(events.values()))
             con.execute(
-                "UPDATE articles SET coder = ?, coded_at = ? WHERE id IN (SELECT unnest(?::VARCHAR[]))", [coder, now, ids]
+                "UPDATE articles SET coder = ?, coded_at = ? WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                [coder, now, ids],
             ).fetchall()
             _upsert_failures(con, failures, now)
         return BatchResult(new=0, existing=len(items), events=len(events), replaced=replaced)
@@ -233,7 +245,9 @@ class Store:
             except duckdb.Error as exc:
                 raise StoreError(f"cannot read store {self.path}: {first_line(exc)}") from None
 
-    def batches(self, sql: str, params: Sequence[Any] = (), *, size: int = 10_000) -> Iterator[pa.RecordBatch]:
+    def batches(
+        self, sql: str, params: Sequence[Any] = (), *, size: int = 10_000
+    ) -> Iterator[pa.RecordBatch]:
         """The result of a query as Arrow record batches (at least one), for exports larger than memory."""
         with self._session() as con:
             try:
@@ -268,7 +282,9 @@ class Store:
     def articles(self, ids: Sequence[str]) -> list[Article]:
         """The stored articles with these ids, in the order given; unknown ids are left out."""
         sql = f"SELECT {', '.join(ARTICLE_FIELDS)} FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))"
-        found = {row[0]: article_from_row(dict(zip(ARTICLE_FIELDS, row))) for row in self._rows(sql, [list(ids)])}
+        found = {
+            row[0]: article_from_row(dict(zip(ARTICLE_FIELDS, row))) for row in self._rows(sql, [list(ids)])
+        }
         return [found[i] for i in ids if i in found]
 
     def stale(self, coder: str) -> list[str]:
@@ -312,7 +328,7 @@ class _Seen:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)  # stored as naive UTC
+    return datetime.now(UTC).replace(tzinfo=None)  # stored as naive UTC
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:
@@ -323,9 +339,14 @@ def _rollback(con: duckdb.DuckDBPyConnection) -> None:
 
 
 @contextmanager
-def _registered(con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, str], rows: list[dict[str, Any]]):
+def _registered(
+    con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, str], rows: list[dict[str, Any]]
+):
     """Rows registered as an Arrow view: one INSERT for a batch, about four times faster than parameters."""
-    arrays = {column: pa.array([row[column] for row in rows], type=ARROW_TYPES[kind]) for column, kind in columns.items()}
+    arrays = {
+        column: pa.array([row[column] for row in rows], type=ARROW_TYPES[kind])
+        for column, kind in columns.items()
+    }
     # seq keeps the input order: a join or a parallel scan may not, and reads list rows by rowid.
     batch = pa.table({**arrays, "seq": pa.array(range(len(rows)), type=pa.int64())})
     con.register(name, batch)
@@ -335,7 +356,9 @@ def _registered(con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, st
         con.unregister(name)
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, str], rows: list[dict[str, Any]]) -> None:
+def _insert(
+    con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, str], rows: list[dict[str, Any]]
+) -> None:
     if not rows:
         return
     with _registered(con, f"_accord_batch_{table}", columns, rows) as view:

@@ -14,20 +14,16 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Protocol, TypeVar
 
-from accord.records import Article, Event, Failure
+from accord.records import Article, Failure
 from accord.store.database import Store
 from accord.store.rows import content_id
 
 T = TypeVar("T")
 
 
-class CodedLike(Protocol):
-    article: Article
-    events: tuple[Event, ...]
-    failure: Failure | None
-
-
 class CoderLike(Protocol):
+    """Anything that codes articles: ``code(articles)`` yields one Coded (article, events, failure) each."""
+
     def code(self, articles: Iterable[Article]) -> Iterator[Any]: ...
 
 
@@ -63,6 +59,10 @@ def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+# Articles checked against the store at once: one query per window, not per batch, makes a re-run fast.
+_WINDOW = 1024
+
+
 def ingest(
     store: Store,
     coder: CoderLike,
@@ -74,22 +74,43 @@ def ingest(
 ) -> Tally:
     """Code the articles not yet stored and store them with their events, one transaction per batch."""
     tally = Tally()
-    for chunk in chunks(items, batch_size):
-        articles = [item for item in chunk if isinstance(item, Article)]
-        failures = [item for item in chunk if isinstance(item, Failure)]
+    for window in chunks(items, max(_WINDOW, batch_size)):
+        articles = [item for item in window if isinstance(item, Article)]
+        failures = [item for item in window if isinstance(item, Failure)]
         fresh = _fresh(articles, store.known(articles))
-        coded = list(coder.code(fresh)) if fresh else []
-        stored = [(c.article, c.events) for c in coded if c.failure is None]
-        failures += [c.failure for c in coded if c.failure is not None]
-        result = store.add_batch(stored, failures, coder=coder_version)
-        tally.new += result.new
-        tally.existing += len(articles) - result.new - (len(coded) - len(stored))
-        tally.events += result.events
-        tally.failed += len(failures)
-        tally.failures.extend(failures)
+        tally.existing += len(articles) - len(fresh)
+        for batch in chunks(fresh, batch_size):
+            _store_batch(store, coder, batch, failures, coder_version, tally)
+            failures = []  # the window's read failures go with its first batch
+            if progress is not None:
+                progress(tally)
+        if failures:
+            store.add_batch([], failures)
+            tally.failed += len(failures)
+            tally.failures.extend(failures)
         if progress is not None:
             progress(tally)
     return tally
+
+
+def _store_batch(
+    store: Store,
+    coder: CoderLike,
+    batch: list[Article],
+    failures: list[Failure],
+    coder_version: str,
+    tally: Tally,
+) -> None:
+    """Code one batch and commit it, with the failures met on the way, in one transaction."""
+    coded = list(coder.code(batch))
+    stored = [(c.article, c.events) for c in coded if c.failure is None]
+    failures = failures + [c.failure for c in coded if c.failure is not None]
+    result = store.add_batch(stored, failures, coder=coder_version)
+    tally.new += result.new
+    tally.existing += result.existing  # stored meanwhile by another route: known at commit time
+    tally.events += result.events
+    tally.failed += len(failures)
+    tally.failures.extend(failures)
 
 
 def _fresh(articles: Sequence[Article], known: set[str]) -> list[Article]:

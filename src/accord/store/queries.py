@@ -117,7 +117,9 @@ def dyad_series(
     if freq not in FREQUENCIES:
         raise UsageError(f"frequency must be one of {', '.join(FREQUENCIES)}, not {freq!r}")
     condition, params = replace(where, source=source, target=target, negated=False).where()
-    quads = ", ".join(f"count(ev.quad_class) FILTER (WHERE ev.quad_class = {q}) AS {n}" for q, n in QUADS.items())
+    quads = ", ".join(
+        f"count(ev.quad_class) FILTER (WHERE ev.quad_class = {q}) AS {n}" for q, n in QUADS.items()
+    )
     sql = f"""
         WITH ev AS (
             SELECT date_trunc('{freq}', {_DAY})::DATE AS period, e.quad_class, e.goldstein

@@ -10,7 +10,9 @@ from accord.records import Actor, Article, Event, Place, Plover, Trigger, articl
 from accord.store.schema import ACTOR_FIELDS, ARTICLE_COLUMNS, PLACE_COLUMNS
 
 # The articles columns that are fields of an Article (the rest are the store's own bookkeeping).
-ARTICLE_FIELDS = tuple(c for c in ARTICLE_COLUMNS if c not in ("coder", "stored_at", "content_id", "coded_at"))
+ARTICLE_FIELDS = tuple(
+    c for c in ARTICLE_COLUMNS if c not in ("coder", "stored_at", "content_id", "coded_at")
+)
 
 
 def content_id(article: Article) -> str:

@@ -178,7 +178,9 @@ def _failures_v2() -> str:
 
 
 def _ddl(columns: dict[str, str], key: str) -> str:
-    return ", ".join(f"{name} {kind}" + (" PRIMARY KEY" if name == key else "") for name, kind in columns.items())
+    return ", ".join(
+        f"{name} {kind}" + (" PRIMARY KEY" if name == key else "") for name, kind in columns.items()
+    )
 
 
 MIGRATIONS: tuple[Callable[[duckdb.DuckDBPyConnection], None], ...] = (_migrate_to_1, _migrate_to_2)
