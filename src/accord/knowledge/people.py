@@ -171,6 +171,10 @@ class PeopleIndex:
                 if key:
                     self._by_name.setdefault(key, []).append((person, is_main))
 
+    def last_words(self) -> frozenset[str]:
+        """The folded last word of every name and alias: a cheap test of whether a word may name a person."""
+        return frozenset(key.split()[-1] for key in self._by_name)
+
     def candidates(self, name: str) -> list[Person]:
         """Every role of every person known by `name`."""
         return [person for person, _ in self._by_name.get(fold(name), [])]

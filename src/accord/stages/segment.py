@@ -15,9 +15,12 @@ from typing import TYPE_CHECKING
 
 from accord.document import Document, Sentence, Unit
 from accord.errors import ModelError
+from accord.stages.selective import select_units
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from accord.stages.prefilter import EventFilter
 
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # An upper-case place, optionally ", date" or "(Agency)", then a dash or colon: a wire-style dateline.
@@ -80,19 +83,28 @@ def strip_dateline(unit: Unit) -> tuple[Unit, str | None]:
 
 
 class SegmentStage:
-    """Split an article into paragraph units, find its dateline, parse units into sentences."""
+    """Split an article into paragraph units, find its dateline, parse units into sentences.
+
+    With a prefilter (selective parsing, selective.py), paragraphs are first split into sentences on the
+    tokenizer's output alone; only runs of sentences the prefilter keeps are parsed. The others become
+    skipped units with a tokenizer-only Doc: their Sentences keep text, offsets and index, and their span
+    has tokens with no tag, lemma or dependency, which the actors and events stages pass over (so their
+    sentence-by-sentence state, such as coreference's distance in sentences, moves on as in a full parse).
+    """
 
     name = "segment"
     requires = ("article",)
     assigns = ("units", "sentences", "dateline")
 
-    def __init__(self, nlp: Language, *, max_chars: int = 200_000, batch_size: int = 32) -> None:
+    def __init__(self, nlp: Language, *, max_chars: int = 200_000, batch_size: int = 32,
+                 prefilter: EventFilter | None = None) -> None:
         self.nlp = nlp
         self.max_chars = max_chars
         self.batch_size = batch_size
+        self.prefilter = prefilter
 
     def prepare(self, doc: Document) -> Document:
-        """Units and dateline, before parsing."""
+        """Units and dateline, before parsing; with a prefilter, units are runs of kept or skipped sentences."""
         text = doc.article.text[: self.max_chars]
         units = split_units(text)
         for position, unit in enumerate(units[:3]):
@@ -102,10 +114,12 @@ class SegmentStage:
                 doc.dateline = place
                 break
         doc.units = [u for u in units if u.text.strip()]
+        if self.prefilter is not None:
+            doc.units = select_units(self.nlp, self.prefilter, doc.units)
         return doc
 
     def finish(self, doc: Document) -> Document:
-        """Sentences from the parsed units, indexed through the whole article."""
+        """Sentences from the parsed and skipped units, indexed through the whole article."""
         sentences: list[Sentence] = []
         for unit_index, unit in enumerate(doc.units):
             if unit.doc is None:
@@ -125,17 +139,19 @@ class SegmentStage:
                     )
                 )
         doc.sentences = sentences
+        doc.notes["skipped_sentences"] = sum(1 for s in sentences if doc.units[s.unit].skipped)
         return doc
 
     def __call__(self, doc: Document) -> Document:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        """Parse the units of many documents in one nlp.pipe stream."""
+        """Parse the units of many documents in one nlp.pipe stream (skipped units are not parsed)."""
         prepared = [self.prepare(d) for d in docs]
-        units = [u for d in prepared for u in d.units]
-        texts = (u.text for u in units)
-        for unit, parsed in zip(units, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True):
+        units = [u for d in prepared for u in d.units if not u.skipped]
+        # A unit selective parsing has tokenized goes in as its Doc: it is not tokenized twice.
+        inputs = (u.doc if u.doc is not None else u.text for u in units)
+        for unit, parsed in zip(units, self.nlp.pipe(inputs, batch_size=self.batch_size), strict=True):
             unit.doc = parsed
         for doc in prepared:
             yield self.finish(doc)
