@@ -64,6 +64,7 @@ from datetime import date
 from pathlib import Path
 
 from accord.errors import KnowledgeError
+from accord.knowledge.petrarch_verbs import plural
 
 logger = logging.getLogger(__name__)
 
@@ -311,15 +312,6 @@ _MARKER = re.compile(r"!([A-Za-z]+)!")
 _AGENT_CODE = re.compile(r"\[\s*(~?)\s*([A-Za-z][A-Za-z0-9]*)\s*(~?)\s*[\]}]")
 
 
-def _plural(phrase: str) -> str:
-    """The regular plural of a phrase's last word."""
-    if phrase.endswith("Y") and phrase[-2:-1] not in tuple("AEIOU"):
-        return phrase[:-1] + "IES"
-    if phrase.endswith(("S", "X", "SH", "CH")):
-        return phrase + "ES"
-    return phrase + "S"
-
-
 def _expand(phrase: str, markers: dict[str, tuple[str, ...]], *, where: str) -> list[str]:
     """Every form of a phrase with its substitution markers replaced (glued markers read literally)."""
     pieces: list[tuple[str, ...]] = []
@@ -378,7 +370,7 @@ def _agent(text: str, markers: dict[str, tuple[str, ...]], *, where: str, number
     stopped = head.endswith("_")
     forms = [_name(form, where=where).upper() for form in _expand(head, markers, where=where)]
     if plurals is None:
-        plurals = [] if stopped or _MARKER.search(head) else [_plural(form) for form in forms]
+        plurals = [] if stopped or _MARKER.search(head) else [plural(form) for form in forms]
     return DictAgent(
         words=tuple(dict.fromkeys(forms + plurals)),
         code=match[2].upper(),
