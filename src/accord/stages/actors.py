@@ -345,11 +345,11 @@ class _PhraseReader:
         return cues
 
     def _register_names(self, head: Token, actor: Actor) -> None:
-        """Remember proper names of this actor ("Aleinik", "Bobruiskagromash") for later mentions."""
+        """Remember proper names of this actor ("Lavrov", "Gazprom") for later mentions."""
         names = [t for t in _compound_chain(head) if t.pos_ == "PROPN" and t.i not in self.cover]
         for sibling in head.head.children:
             if sibling.i != head.i and sibling.dep_ == head.dep_ and sibling.pos_ == "PROPN":
-                names.append(sibling)  # "the company Bobruiskagromash" parsed as two subjects
+                names.append(sibling)  # "the company Gazprom" parsed as two subjects
         if names:
             names.sort(key=lambda t: t.i)
             self.salience.add_alias(" ".join(t.text for t in names), actor)
