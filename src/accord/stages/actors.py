@@ -1,8 +1,8 @@
 """Actors: find the noun phrases that name an actor and resolve them to codes, with coreference.
 
 A noun phrase is read from its head token and its modifiers in the dependency parse: country names,
-demonyms and capitals anywhere in the phrase give the country ("Belarus Foreign Minister Sergei
-Aleinik"), the office or role word gives the sector, IGO names the organisation. An ambassador's
+demonyms and capitals anywhere in the phrase give the country ("Hungary Foreign Minister Peter
+Szijjarto"), the office or role word gives the sector, IGO names the organisation. An ambassador's
 country is the one he is "of", not the one he is posted "to". Pronouns, surnames and "the company"
 resolve to actors named earlier in the article (see coref.py).
 """

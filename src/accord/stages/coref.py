@@ -2,7 +2,7 @@
 
 Deliberately simple and auditable: "he" is the last person, "it" the last singular state or
 organisation (a subject of the previous sentence first), "they"/"their" the last pair of coordinated
-actors or plural actor, "Aleinik" a person named in full earlier, "the company" the last company.
+actors or plural actor, "Szijjarto" a person named in full earlier, "the company" the last company.
 """
 
 from __future__ import annotations

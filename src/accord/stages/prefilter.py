@@ -6,7 +6,7 @@ A sentence may give an event when both hold:
 - a predicate: a word that may be a pattern's trigger (any inflected form of its lemma), with the words
   that pattern requires also present (its object, particle, preposition, complement);
 - an actor: a lexicon phrase (country, demonym, capital, IGO, office), a word that may name a person
-  the people table knows, a name used in an earlier sentence that named an actor (a later "Aleinik"),
+  the people table knows, a name used in an earlier sentence that named an actor (a later "Szijjarto"),
   or a word that coreference resolves (a pronoun, "the company", "both sides") after an actor-naming
   sentence within the salience lookback.
 
@@ -74,7 +74,7 @@ class EventFilter:
             if folded and folded.split()[-1] in self.person_words:
                 marks.named = True
             if folded and folded not in self.stop_words and not self.lexicon.starts_phrase(word):
-                marks.names.add(folded)  # a later mention may be this name alone ("Aleinik")
+                marks.names.add(folded)  # a later mention may be this name alone ("Szijjarto")
         marks.named = marks.named or bool(self.lexicon.match(words))
         return marks
 
