@@ -3,7 +3,7 @@
 Accord's format is a tab-separated file with a header line (``#`` lines are comments)::
 
     names                                   country  org  sector  kind     start       end
-    Bobruisk Agricultural Machinery|BAM     BLR           BUS     company
+    Nordvik Shipping|Nordvik                NOR           BUS     company
     Jane Doe|Doe                            GBR           GOV     person   2021-03-01  2023-06-30
     Pacific Fisheries Commission                     PFC  IGO     organisation
 
