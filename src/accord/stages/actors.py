@@ -272,7 +272,7 @@ class _PhraseReader:
         if head_cue is not None and head_cue.kind in {"capital", "metonym"}:
             sector = sector or "GOV"
         if head_cue is not None and head_cue.kind == "named":
-            sector = sector or head_cue.sector  # a user's actor: "the BAM company", "BAM"
+            sector = sector or head_cue.sector  # a user's actor: "the Nordvik company", "Nordvik"
         if head_cue is not None and head_cue.kind == "demonym" and head_cue.plural and office is None:
             sector = "CVL"  # "Iranians", "Americans": the people of a country
         if orgs and not office and orgs[0].kind == "igo":
