@@ -64,7 +64,6 @@ from datetime import date
 from pathlib import Path
 
 from accord.errors import KnowledgeError
-from accord.knowledge.petrarch_verbs import plural
 
 logger = logging.getLogger(__name__)
 
@@ -121,6 +120,30 @@ class DictAgent:
 _STOP = "---STOP---"
 
 
+def strip_xml_comments(line: str, in_xml: bool) -> tuple[str | None, bool]:
+    """The line without ``<!-- ... -->`` comments, which may span lines; None while inside one."""
+    if in_xml:
+        end = line.find("-->")
+        if end < 0:
+            return None, True
+        line = line[end + 3 :]
+    while (start := line.find("<!")) >= 0:
+        end = line.find("-->", start)
+        if end < 0:
+            return line[:start], True
+        line = line[:start] + line[end + 3 :]
+    return line, False
+
+
+def plural(word: str) -> str:
+    """The regular English plural of an upper-case word."""
+    if word.endswith("Y") and word[-2:-1] not in tuple("AEIOU"):
+        return word[:-1] + "IES"
+    if word.endswith(("S", "X", "SH", "CH")):
+        return word + "ES"
+    return word + "S"
+
+
 def _clean_lines(lines: Iterable[str]) -> Iterator[tuple[int, str, str | None]]:
     """Yield (line number, content, comment) with XML and '#'/';' comments removed; blank lines skipped."""
     in_xml = False
@@ -128,18 +151,10 @@ def _clean_lines(lines: Iterable[str]) -> Iterator[tuple[int, str, str | None]]:
         line = raw.rstrip("\r\n")
         if _STOP in line:
             return
-        if in_xml:
-            end = line.find("-->")
-            if end < 0:
-                continue
-            line = line[end + 3 :]
-            in_xml = False
-        while (start := line.find("<!")) >= 0:
-            end = line.find("-->", start)
-            if end < 0:
-                line, in_xml = line[:start], True
-                break
-            line = line[:start] + line[end + 3 :]
+        stripped, in_xml = strip_xml_comments(line, in_xml)
+        if stripped is None:
+            continue
+        line = stripped
         comment: str | None = None
         cut = min((i for i in (line.find("#"), line.find(";")) if i >= 0), default=-1)
         if cut >= 0:

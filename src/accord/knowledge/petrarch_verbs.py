@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from accord.errors import KnowledgeError
+from accord.knowledge.petrarch import plural, strip_xml_comments
 
 logger = logging.getLogger(__name__)
 
@@ -146,17 +147,10 @@ def _clean(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
     in_xml = False
     for number, raw in enumerate(lines, start=1):
         line = raw.rstrip("\r\n")
-        if in_xml:
-            end = line.find("-->")
-            if end < 0:
-                continue
-            line, in_xml = line[end + 3 :], False
-        while (start := line.find("<!")) >= 0:
-            end = line.find("-->", start)
-            if end < 0:
-                line, in_xml = line[:start], True
-                break
-            line = line[:start] + line[end + 3 :]
+        stripped, in_xml = strip_xml_comments(line, in_xml)
+        if stripped is None:
+            continue
+        line = stripped
         if line.lstrip().startswith("#"):
             continue
         line = _cut_comment(line)
@@ -203,15 +197,6 @@ def _split_code(text: str, *, where: str, required: bool) -> tuple[str, list[Eve
 
 
 # --- synsets ---------------------------------------------------------------------------------------
-
-
-def plural(word: str) -> str:
-    """The regular English plural of an upper-case word."""
-    if word.endswith("Y") and word[-2:-1] not in tuple("AEIOU"):
-        return word[:-1] + "IES"
-    if word.endswith(("S", "X", "SH", "CH")):
-        return word + "ES"
-    return word + "S"
 
 
 def _phrase(text: str) -> tuple[str, ...]:
