@@ -76,9 +76,9 @@ def test_a_name_repeated_later_keeps_the_sentence_that_introduced_it(prefilter):
 
 
 def test_prefilter_agrees_with_coreference():
-    assert coref._LOOKBACK == LOOKBACK
-    assert coref._COMPANY_WORDS <= DEFINITE_HEADS
-    assert coref._PAIR_WORDS <= DEFINITE_HEADS
+    assert coref.LOOKBACK == LOOKBACK
+    assert coref.COMPANY_WORDS <= DEFINITE_HEADS
+    assert coref.PAIR_WORDS <= DEFINITE_HEADS
 
 
 def test_lexicon_matches_as_if_every_length_were_tried(example_text, nlp):

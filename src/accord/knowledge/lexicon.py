@@ -39,7 +39,7 @@ class Match:
     cue: Cue
 
 
-def _plurals(word: str) -> list[str]:
+def plurals(word: str) -> list[str]:
     if word.endswith(("s", "sh", "ch", "x", "ese")):
         return []
     if word.endswith("y") and word[-2:-1] not in "aeiou":
@@ -135,7 +135,7 @@ def _add_countries(lex: Lexicon) -> None:
             lex.add(name, Cue(kind="country", country=iso3, name=c.name))
         for demonym in c.demonyms:
             lex.add(demonym, Cue(kind="demonym", country=iso3, name=c.name))
-            for plural in _plurals(demonym):
+            for plural in plurals(demonym):
                 lex.add(plural, Cue(kind="demonym", country=iso3, name=c.name, plural=True))
         for metonym in (*([c.capital] if c.capital else []), *c.metonyms):
             kind = "capital" if metonym == c.capital else "metonym"
@@ -160,7 +160,7 @@ def _add_offices(lex: Lexicon) -> None:
             cue = Cue(kind="office", sector=office.sector, actor_kind=office.kind, name=word)
             lex.add(word, cue)
             last = word.split()[-1]
-            for plural in _plurals(last):
+            for plural in plurals(last):
                 lex.add(" ".join([*word.split()[:-1], plural]), Cue(
                     kind="office", sector=office.sector, actor_kind=office.kind, name=word, plural=True,
                 ))

@@ -42,9 +42,13 @@ _COUNTRY_CUES = {"country", "demonym", "capital", "metonym"}
 _HOME_SECTORS = {"GOV", "LEG", "JUD", "OPP", "PTY"}
 
 
+def _country_counts(cues: Iterable[Cue]) -> Counter[str]:
+    return Counter(c.country for c in cues if c.country and c.kind in _COUNTRY_CUES)
+
+
 def dominant_country(cues: Iterable[Cue]) -> str | None:
     """The country named far more often than any other (at least twice, and half of all country cues)."""
-    counts = Counter(c.country for c in cues if c.country and c.kind in _COUNTRY_CUES)
+    counts = _country_counts(cues)
     if not counts:
         return None
     (top, n), total = counts.most_common(1)[0], sum(counts.values())
@@ -53,7 +57,7 @@ def dominant_country(cues: Iterable[Cue]) -> str | None:
 
 def focus_country(cues: Iterable[Cue]) -> str | None:
     """The country an article is mostly about: named at least twice and half again as often as any other."""
-    counts = Counter(c.country for c in cues if c.country and c.kind in _COUNTRY_CUES).most_common(2)
+    counts = _country_counts(cues).most_common(2)
     if not counts or counts[0][1] < 2:
         return None
     if len(counts) == 2 and counts[0][1] < 1.5 * counts[1][1]:

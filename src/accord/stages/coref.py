@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 PRONOUNS = {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"}
 _PERSONAL = {"he", "him", "his", "she", "her"}
 _PLURAL = {"they", "them", "their"}
-_COMPANY_WORDS = {"company", "enterprise", "firm", "manufacturer", "corporation", "plant", "factory", "group"}
-_LOOKBACK = 3  # sentences a pronoun may reach back
-_PAIR_WORDS = {"president", "leader", "minister", "side", "party", "head", "counterpart", "delegation",
+COMPANY_WORDS = {"company", "enterprise", "firm", "manufacturer", "corporation", "plant", "factory", "group"}
+LOOKBACK = 3  # sentences a pronoun may reach back
+PAIR_WORDS = {"president", "leader", "minister", "side", "party", "head", "counterpart", "delegation",
                "country", "nation", "state", "government", "diplomat", "official", "chief"}
 _PERSON_PAIRS = {"president", "leader", "minister", "head", "counterpart", "diplomat", "official", "chief"}
 
@@ -63,7 +63,7 @@ class Salience:
         self.sentence = index + 1
 
     def _recent(self) -> list[_Seen]:
-        return [s for s in reversed(self.seen) if self.sentence - s.sentence <= _LOOKBACK]
+        return [s for s in reversed(self.seen) if self.sentence - s.sentence <= LOOKBACK]
 
     def resolve(self, pronoun: str, token: Token) -> list[Actor]:
         """Actors a pronoun refers to; empty when unsure."""
@@ -115,7 +115,7 @@ class Salience:
 
     def plural_definite(self, token: Token) -> list[Actor]:
         """ "The presidents", "the two leaders", "both sides": the pair of actors just named."""
-        if token.tag_ not in {"NNS", "NNPS"} or token.lemma_.lower() not in _PAIR_WORDS:
+        if token.tag_ not in {"NNS", "NNPS"} or token.lemma_.lower() not in PAIR_WORDS:
             return []
         if any(c.dep_ in {"amod", "compound", "poss"} and c.pos_ in {"PROPN", "ADJ"} and c.lower_ not in {"two"}
                and c.ent_type_ in {"NORP", "GPE"} for c in token.children):
@@ -140,7 +140,7 @@ class Salience:
 
     def definite(self, token: Token) -> Actor | None:
         """ "the company", "the enterprise": the last company seen; None otherwise."""
-        if token.lemma_.lower() not in _COMPANY_WORDS:
+        if token.lemma_.lower() not in COMPANY_WORDS:
             return None
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children):
             return None

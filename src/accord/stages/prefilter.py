@@ -21,23 +21,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from accord.knowledge.forms import Inflector
-from accord.knowledge.lexicon import Lexicon
+from accord.knowledge.lexicon import Lexicon, plurals
 from accord.knowledge.patterns import Pattern, PatternSet
 from accord.knowledge.people import PeopleIndex, fold
+from accord.stages import coref
 from accord.stages.coref import PRONOUNS
 
-# Sentences a pronoun or definite description may reach back (coref.py's _LOOKBACK; a test keeps them equal).
-LOOKBACK = 3
-# Heads that coreference resolves without a name: coref.py's company and pair words (a test checks),
-# singular and plural, since the prefilter sees forms, not lemmas.
-DEFINITE_HEADS = frozenset({
-    "company", "companies", "enterprise", "enterprises", "firm", "firms", "manufacturer", "manufacturers",
-    "corporation", "corporations", "plant", "plants", "factory", "factories", "group", "groups", "president",
-    "presidents", "leader", "leaders", "minister", "ministers", "side", "sides", "party", "parties", "head",
-    "heads", "counterpart", "counterparts", "delegation", "delegations", "country", "countries", "nation",
-    "nations", "state", "states", "government", "governments", "diplomat", "diplomats", "official",
-    "officials", "chief", "chiefs",
-})
+# Sentences a pronoun or definite description may reach back, and the heads coreference resolves without a
+# name (company and pair words), singular and plural, since the prefilter sees forms, not lemmas.
+LOOKBACK = coref.LOOKBACK
+DEFINITE_HEADS = frozenset(
+    form for word in coref.COMPANY_WORDS | coref.PAIR_WORDS for form in (word, *plurals(word))
+)
 
 Needs = tuple[frozenset[str], ...]  # each set must share a word with the sentence
 
