@@ -16,13 +16,12 @@ from accord.document import Candidate, Document, Mention
 from accord.knowledge.patterns import Pattern, PatternSet
 from accord.records import Actor
 from accord.stages import syntax
-from accord.stages.syntax import children, conjuncts
+from accord.stages.syntax import children
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _VIA_WEIGHT = {"name": 1.0, "role": 1.0, "alias": 0.95, "coreference": 0.85, "pronoun": 0.85, "home": 0.85}
-_PLACE_PREPS = {"in", "to", "at", "into"}
 # CAMEO codes of joint acts, coded in both directions: consult, discuss by telephone, meet at a third
 # location, negotiate.
 RECIPROCAL = {"040", "041", "044", "046"}
