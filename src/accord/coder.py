@@ -150,9 +150,12 @@ _CODERS: dict[Settings, Coder] = {}
 def get_coder(settings: Settings | None = None) -> Coder:
     """A Coder for these settings, built on first use and reused (the model loads once)."""
     settings = settings or Settings.load()
-    if settings not in _CODERS:
-        _CODERS[settings] = Coder(settings)
-    return _CODERS[settings]
+    # Settings that do not change coding (the store, time-outs) must not load another model.
+    defaults = Settings()
+    key = settings.replace(db=defaults.db, lock_timeout=defaults.lock_timeout, fetch_timeout=defaults.fetch_timeout)
+    if key not in _CODERS:
+        _CODERS[key] = Coder(key)
+    return _CODERS[key]
 
 
 def code_text(text: str, *, published: date | str | None = None, url: str | None = None,

@@ -54,18 +54,6 @@ def settings_of(args: argparse.Namespace) -> Settings:
     )
 
 
-def coder_for(settings: Settings) -> Any:
-    """The shared Coder: settings that do not change coding (store, time-outs) do not load another model."""
-    from accord.coder import get_coder
-
-    defaults = Settings()
-    return get_coder(
-        settings.replace(
-            db=defaults.db, lock_timeout=defaults.lock_timeout, fetch_timeout=defaults.fetch_timeout
-        )
-    )
-
-
 class LazyCoder:
     """The Coder, built on first use: a run with nothing new to code never loads the model."""
 
@@ -73,7 +61,9 @@ class LazyCoder:
         self.settings = settings
 
     def code(self, articles: Any) -> Any:
-        return coder_for(self.settings).code(articles)
+        from accord.coder import get_coder
+
+        return get_coder(self.settings).code(articles)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
