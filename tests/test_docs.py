@@ -40,3 +40,20 @@ def test_environment_overrides_the_default(monkeypatch):
     monkeypatch.setenv("ACCORD_BATCH_SIZE", "7")
     assert Settings.load().batch_size == 7
     assert Settings.load(batch_size=3).batch_size == 3
+
+
+def _options() -> list[tuple[str, str]]:
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command").choices
+    return [
+        (command, option)
+        for command, sub in commands.items()
+        for action in sub._actions
+        for option in action.option_strings
+        if option.startswith("--") and option != "--help"
+    ]
+
+
+@pytest.mark.parametrize(("command", "option"), _options())
+def test_every_long_option_is_documented(command, option):
+    assert option in README, f"accord {command} {option}"

@@ -68,3 +68,10 @@ class GoldError(AccordError):
 
     exit_code = 8
     number = "E600"
+
+
+class ClusterError(AccordError):
+    """The Dask cluster cannot be reached or started, or its packages are not installed."""
+
+    exit_code = 9
+    number = "E700"

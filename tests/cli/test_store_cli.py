@@ -198,3 +198,32 @@ def test_progress_line_only_on_a_terminal() -> None:
     assert (
         "12 coded" in term.getvalue() and "articles/s" in term.getvalue() and "30 events" in term.getvalue()
     )
+
+
+@pytest.mark.parametrize("option", [["--workers", "2"], ["--scheduler", "tcp://h:8786"], ["--shard-size", "5"],
+                                    ["--parquet", "out"]])
+def test_dask_options_need_the_dask_engine(capsys, tmp_path, wikinews20, option) -> None:
+    code, _, err = _run(capsys, "ingest", str(wikinews20), "--db", str(tmp_path / "x.duckdb"), *option)
+    assert code == 2 and f"{option[0]} only with --engine dask" in err
+    assert not (tmp_path / "x.duckdb").exists()
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_worker_and_shard_counts_must_be_positive(capsys, tmp_path, wikinews20, value) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["ingest", str(wikinews20), "--engine", "dask", "--workers", value])
+    assert caught.value.code == 2 and "at least 1" in capsys.readouterr().err
+
+
+def test_ingest_on_a_local_dask_cluster_matches_the_local_engine(capsys, tmp_path, wikinews20) -> None:
+    pytest.importorskip("distributed")
+    local, dask = tmp_path / "local.duckdb", tmp_path / "dask.duckdb"
+    assert _run(capsys, "ingest", str(wikinews20), "--db", str(local))[0] == 0
+    code, _, err = _run(capsys, "ingest", str(wikinews20), "--db", str(dask), "--engine", "dask",
+                        "--workers", "1", "--shard-size", "4")  # fmt: skip
+    assert code == 0, err
+    assert "20 new article(s), 0 already stored, 0 failed" in err
+    assert f"events as Parquet by date in {tmp_path / 'dask.parquet'}" in err
+    query = "SELECT id, cameo, source_code, target_code, date FROM events ORDER BY id"
+    with open_store(local, read_only=True) as a, open_store(dask, read_only=True) as b:
+        assert a.arrow(query) == b.arrow(query) and a.counts()["events"] > 0

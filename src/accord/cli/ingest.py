@@ -26,6 +26,22 @@ def add_commands(commands: Any, date_type: Any) -> None:
     )
     ingest.add_argument("--db", help="DuckDB file (setting: db, default accord.duckdb)")
     ingest.add_argument("--published", type=date_type, help="publication date of text inputs (YYYY-MM-DD)")
+    cluster = ingest.add_argument_group("Dask engine (with --engine dask; needs: pip install 'accord[dask]')")
+    cluster.add_argument(
+        "--engine", choices=("local", "dask"), default="local",
+        help="local: code in this process (default); dask: code shards on a Dask cluster",
+    )  # fmt: skip
+    cluster.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler (default: start a LocalCluster)")
+    cluster.add_argument(
+        "--workers", type=_positive, metavar="N",
+        help="LocalCluster worker processes (default: one per core); with --scheduler, wait for N workers",
+    )  # fmt: skip
+    cluster.add_argument("--shard-size", type=_positive, metavar="N", help="articles per task (default 50)")
+    cluster.add_argument(
+        "--parquet", metavar="DIR",
+        help="events as Parquet partitioned by date (default: the store's name with .parquet); "
+        "workers of a remote cluster must be able to write there",
+    )  # fmt: skip
     ingest.set_defaults(run=run_ingest)
 
     demo = commands.add_parser("demo", help="code the bundled example article into the store and show it")
@@ -45,6 +61,16 @@ def add_commands(commands: Any, date_type: Any) -> None:
         "--format", choices=("table", "csv", "json"), help="output format (table on a terminal)"
     )
     failures.set_defaults(run=run_failures)
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return number
 
 
 def settings_of(args: argparse.Namespace) -> Settings:
@@ -84,17 +110,21 @@ def run_ingest(args: argparse.Namespace) -> int:
     items = read_sources(
         paths, published=published, max_bytes=settings.max_bytes, fetch_timeout=settings.fetch_timeout
     )
+    cluster = None if demo else _cluster_run(args, settings)
     progress = ProgressLine(sys.stderr)
     # hold=False: between two batches the file is free, so `accord query` or the dashboard can read it.
     with open_store(settings.db, hold=False, lock_timeout=settings.lock_timeout) as store:
-        tally = ingest(
-            store,
-            LazyCoder(settings),
-            items,
-            coder_version=coder_version(),
-            batch_size=settings.batch_size,
-            progress=progress,
-        )
+        if cluster is None:
+            tally = ingest(
+                store,
+                LazyCoder(settings),
+                items,
+                coder_version=coder_version(),
+                batch_size=settings.batch_size,
+                progress=progress,
+            )
+        else:
+            tally = _ingest_on_cluster(store, items, settings, cluster, progress)
         progress.finish()
         if demo:
             _print_demo(store, paths[0], published)
@@ -110,6 +140,36 @@ def run_ingest(args: argparse.Namespace) -> int:
 
         raise InputError(f"no input could be read ({tally.failed} failed)")
     return 1 if tally.failed else 0
+
+
+def _cluster_run(args: argparse.Namespace, settings: Settings) -> Any:
+    """The Dask run the options ask for, or None for the local engine (refusing Dask options there)."""
+    from accord.cluster.engine import ClusterRun
+    from accord.errors import UsageError
+
+    options = {"--scheduler": args.scheduler, "--workers": args.workers, "--shard-size": args.shard_size,
+               "--parquet": args.parquet}  # fmt: skip
+    if args.engine != "dask":
+        given = [name for name, value in options.items() if value is not None]
+        if given:
+            raise UsageError(f"{', '.join(given)} only with --engine dask")
+        return None
+    parquet = args.parquet or str(Path(settings.db).with_suffix(".parquet"))
+    return ClusterRun(
+        parquet=parquet, scheduler=args.scheduler, workers=args.workers, shard_size=args.shard_size or 50
+    )
+
+
+def _ingest_on_cluster(store: Any, items: Any, settings: Settings, run: Any, progress: Any) -> Any:
+    from accord.cluster.engine import ingest_on_cluster, open_client
+    from accord.coder import coder_version
+
+    with open_client(run.scheduler, run.workers) as client:
+        tally = ingest_on_cluster(
+            store, client, items, settings=settings, coder_version=coder_version(), run=run, progress=progress
+        )
+    print(f"accord: events as Parquet by date in {Path(run.parquet).resolve()}", file=sys.stderr)
+    return tally
 
 
 def _print_demo(store: Any, path: str, published: Any) -> None:

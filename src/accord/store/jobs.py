@@ -60,7 +60,7 @@ def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 # Articles checked against the store at once: one query per window, not per batch, makes a re-run fast.
-_WINDOW = 1024
+WINDOW = 1024
 
 
 def ingest(
@@ -74,12 +74,12 @@ def ingest(
 ) -> Tally:
     """Code the articles not yet stored and store them with their events, one transaction per batch."""
     tally = Tally()
-    for window in chunks(items, max(_WINDOW, batch_size)):
+    for window in chunks(items, max(WINDOW, batch_size)):
         articles = [item for item in window if isinstance(item, Article)]
         failures = [item for item in window if isinstance(item, Failure)]
-        fresh = _fresh(articles, store.known(articles))
-        tally.existing += len(articles) - len(fresh)
-        for batch in chunks(fresh, batch_size):
+        new = fresh(articles, store.known(articles))
+        tally.existing += len(articles) - len(new)
+        for batch in chunks(new, batch_size):
             _store_batch(store, coder, batch, failures, coder_version, tally)
             failures = []  # the window's read failures go with its first batch
             if progress is not None:
@@ -113,17 +113,17 @@ def _store_batch(
     tally.failures.extend(failures)
 
 
-def _fresh(articles: Sequence[Article], known: set[str]) -> list[Article]:
+def fresh(articles: Sequence[Article], known: set[str]) -> list[Article]:
     """The articles to code: not stored, and each only once when a batch repeats one."""
     seen: set[str] = set()
-    fresh = []
+    kept = []
     for article in articles:
         keys = {article.id, content_id(article)}
         if article.id in known or keys & seen:
             continue
         seen |= keys
-        fresh.append(article)
-    return fresh
+        kept.append(article)
+    return kept
 
 
 def recode(
