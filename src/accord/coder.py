@@ -6,10 +6,14 @@ This is the Python API the CLI, the store and the Dask workers all call: ``code_
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from accord.errors import AccordError, InputError
@@ -26,11 +30,51 @@ from accord.settings import Settings
 CODER_NAME = "accord"
 
 
-def coder_version() -> str:
-    """Name and version written on every event, so stored events can be re-coded when it changes."""
+# The settings that change what is coded (not where it is stored, how fast, or how long to wait).
+_CODING_SETTINGS = ("model", "require_target", "modalities", "coder")
+_CODING_FILES = ("patterns", "actors", "petrarch_verbs", "petrarch_actors", "petrarch_agents", "petrarch_discards")
+
+
+def coder_version(settings: Settings | None = None) -> str:
+    """Name, version and a fingerprint of what codes, written on every event and article.
+
+    `accord recode` re-codes the articles whose coder differs, so the fingerprint covers everything that
+    changes the events: the package's knowledge files and coding modules (an edited pattern file is a new
+    coder), the coding settings, and the content of the user's pattern, actor and dictionary files.
+    """
     from accord import __version__
 
-    return f"{CODER_NAME}-{__version__}"
+    settings = settings or Settings.load()
+    digest = hashlib.sha256(_package_fingerprint().encode("ascii"))
+    for name in _CODING_SETTINGS:
+        digest.update(f"\x00{name}={getattr(settings, name)}".encode())
+    for name in _CODING_FILES:
+        for path in filter(None, getattr(settings, name).split(os.pathsep)):
+            digest.update(f"\x00{name}:".encode() + _file_bytes(path))
+    return f"{CODER_NAME}-{__version__}+{digest.hexdigest()[:10]}"
+
+
+@functools.cache
+def _package_fingerprint() -> str:
+    """Hash of the knowledge data and the modules that code (read once per process)."""
+    package = Path(__file__).resolve().parent
+    files = sorted(
+        [*package.glob("knowledge/data/*"), *package.glob("knowledge/*.py"), *package.glob("stages/*.py"),
+         package / "coder.py", package / "pipeline.py", package / "document.py"]
+    )  # fmt: skip
+    digest = hashlib.sha256()
+    for path in files:
+        if path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode() + b"\x00" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _file_bytes(path: str) -> bytes:
+    """A user file's content; its name when it cannot be read (loading it will report that)."""
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return path.encode()
 
 
 @dataclass(frozen=True)
@@ -82,7 +126,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
         ContextsStage(),
         DatesStage(),
         PlacesStage(),
-        BuildStage(tables.cameo_codes(), tables.cameo_to_plover(), coder_version()),
+        BuildStage(tables.cameo_codes(), tables.cameo_to_plover(), coder_version(settings)),
     ]
     return Pipeline(stages, batch_size=settings.batch_size)
 

@@ -10,6 +10,8 @@ import duckdb
 import pytest
 
 from accord.cli.main import main
+from accord.coder import coder_version
+from accord.settings import Settings
 from accord.store import open_store
 
 
@@ -123,7 +125,7 @@ def test_recode_replaces_the_events_of_articles_coded_by_another_version(capsys,
     assert code == 0 and "1 article(s) re-coded" in err
     assert _counts(db) == before
     with open_store(db, read_only=True) as store:
-        assert {e.coder for e in store.events()} == {"accord-0.1.0"}
+        assert {e.coder for e in store.events()} == {coder_version(Settings())}
     code, _, err = _run(capsys, "recode", "--db", str(db), "--all")
     assert "1 article(s) re-coded" in err and _counts(db) == before
 

@@ -119,7 +119,7 @@ def run_ingest(args: argparse.Namespace) -> int:
                 store,
                 LazyCoder(settings),
                 items,
-                coder_version=coder_version(),
+                coder_version=coder_version(settings),
                 batch_size=settings.batch_size,
                 progress=progress,
             )
@@ -164,9 +164,10 @@ def _ingest_on_cluster(store: Any, items: Any, settings: Settings, run: Any, pro
     from accord.cluster.engine import ingest_on_cluster, open_client
     from accord.coder import coder_version
 
+    version = coder_version(settings)
     with open_client(run.scheduler, run.workers) as client:
         tally = ingest_on_cluster(
-            store, client, items, settings=settings, coder_version=coder_version(), run=run, progress=progress
+            store, client, items, settings=settings, coder_version=version, run=run, progress=progress
         )
     print(f"accord: events as Parquet by date in {Path(run.parquet).resolve()}", file=sys.stderr)
     return tally
@@ -204,7 +205,7 @@ def run_recode(args: argparse.Namespace) -> int:
         tally = recode(
             store,
             LazyCoder(settings),
-            coder_version=coder_version(),
+            coder_version=coder_version(settings),
             everything=args.all,
             batch_size=settings.batch_size,
             progress=progress,
@@ -212,7 +213,7 @@ def run_recode(args: argparse.Namespace) -> int:
         progress.finish()
     _report_failures(tally.failures, settings.db)
     print(
-        f"accord: {tally.new} article(s) re-coded by {coder_version()}, {tally.failed} failed; "
+        f"accord: {tally.new} article(s) re-coded by {coder_version(settings)}, {tally.failed} failed; "
         f"{tally.replaced} event(s) replaced by {tally.events} ({tally.seconds:.1f} s)",
         file=sys.stderr,
     )
