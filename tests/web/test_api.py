@@ -230,3 +230,25 @@ def test_pages_render(client):
     assert '<mark class="trigger">' in event
     assert client.get("/event/0123456789abcdef01234567").status_code == 404
     assert client.get("/vendor/plotly.min.js").status_code == 200
+
+
+def test_the_event_model_of_the_schema_is_the_json_contract(client, example_events):
+    """The OpenAPI schema documents an event with exactly the fields Event.to_json writes, nested alike."""
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    contract = example_events[0].to_json()
+    assert set(schemas["EventOut"]["properties"]) == set(contract)
+    nested = {"ActorOut": contract["source"], "PloverOut": contract["plover"], "TriggerOut": contract["trigger"]}
+    located = next(e for e in example_events if e.location is not None)
+    nested["PlaceOut"] = located.location.to_json()
+    for name, value in nested.items():
+        assert set(schemas[name]["properties"]) == set(value), name
+
+
+def test_every_api_operation_declares_its_response_model(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    for path, operations in paths.items():
+        if not path.startswith("/api/"):
+            continue
+        for method, operation in operations.items():
+            body = operation["responses"]["200"]["content"]["application/json"]["schema"]
+            assert "$ref" in body, f"{method.upper()} {path}"

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from accord.errors import AccordError
 from accord.records import Article
 from accord.web import data
+from accord.web.api import models
 from accord.web.app import WebState
 from accord.web.params import Filters, Freq, Limit, Offset
 from accord.web.strict import StrictRoute
@@ -28,13 +29,21 @@ def _state(request: Request) -> WebState:
     return request.app.state.web
 
 
-@router.get("/events", summary="Events matching the filters, newest first, one page at a time")
+@router.get(
+    "/events",
+    summary="Events matching the filters, newest first, one page at a time",
+    response_model=models.EventPage,
+)
 def list_events(request: Request, search: Filters, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     total, rows = data.event_page(_state(request).store, search, limit=limit, offset=offset)
     return {"total": total, "limit": limit, "offset": offset, "items": rows}
 
 
-@router.get("/events/{event_id}", summary="One event (the JSON contract) and its evidence")
+@router.get(
+    "/events/{event_id}",
+    summary="One event (the JSON contract) and its evidence",
+    response_model=models.EventDetail,
+)
 def get_event(request: Request, event_id: EventId) -> dict[str, Any]:
     store = _state(request).store
     found = data.event(store, event_id)
@@ -43,12 +52,16 @@ def get_event(request: Request, event_id: EventId) -> dict[str, Any]:
     return {"event": found.to_json(), "evidence": data.evidence(store, found)}
 
 
-@router.get("/dyads", summary="Top directed dyads with counts by quad class")
+@router.get("/dyads", summary="Top directed dyads with counts by quad class", response_model=models.Items)
 def top_dyads(request: Request, search: Filters, limit: Limit = 20) -> dict[str, Any]:
     return {"items": data.dyads(_state(request).store, search, limit=limit)}
 
 
-@router.get("/series", summary="A dyad's events per period: counts by quad class and mean Goldstein")
+@router.get(
+    "/series",
+    summary="A dyad's events per period: counts by quad class and mean Goldstein",
+    response_model=models.Series,
+)
 def dyad_series(
     request: Request,
     search: Filters,
@@ -67,17 +80,25 @@ def dyad_series(
     return {"freq": freq, "items": data.series(_state(request).store, search, freq=freq)}
 
 
-@router.get("/actors", summary="Actors seen in events, most frequent first")
+@router.get("/actors", summary="Actors seen in events, most frequent first", response_model=models.Items)
 def list_actors(request: Request, limit: Limit = 200) -> dict[str, Any]:
     return {"items": data.actors(_state(request).store, limit=limit)}
 
 
-@router.get("/locations", summary="Event places with coordinates and event counts")
+@router.get(
+    "/locations",
+    summary="Event places with coordinates and event counts",
+    response_model=models.Items,
+)
 def list_locations(request: Request, search: Filters, limit: Limit = 500) -> dict[str, Any]:
     return {"items": data.locations(_state(request).store, search, limit=limit)}
 
 
-@router.get("/articles/{article_id:path}", summary="One stored article with its text and event ids")
+@router.get(
+    "/articles/{article_id:path}",
+    summary="One stored article with its text and event ids",
+    response_model=models.ArticleOut,
+)
 def get_article(request: Request, article_id: ArticleId) -> dict[str, Any]:
     store = _state(request).store
     article = store.article(article_id)
@@ -98,7 +119,11 @@ class CodeRequest(BaseModel):
     )
 
 
-@router.post("/code", summary="Code a posted text into events without storing them")
+@router.post(
+    "/code",
+    summary="Code a posted text into events without storing them",
+    response_model=models.Coded,
+)
 def code(request: Request, body: CodeRequest) -> dict[str, Any]:
     state = _state(request)
     if len(body.text) > state.max_code_chars:
@@ -133,7 +158,11 @@ class IngestRequest(BaseModel):
     articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_INGEST)
 
 
-@router.post("/articles", summary="Code and store articles (only with the server's write token)")
+@router.post(
+    "/articles",
+    summary="Code and store articles (only with the server's write token)",
+    response_model=models.Ingested,
+)
 def ingest(
     request: Request, body: IngestRequest, authorization: Annotated[str | None, Header()] = None
 ) -> dict[str, Any]:
