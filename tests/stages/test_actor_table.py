@@ -76,11 +76,6 @@ KNOWN_GAPS: dict[str, str] = {
         "the surname 'Turk' matches the demonym (TUR); rule: a demonym inside a person's name run "
         "(a PROPN compound after a given name) is no country cue"
     ),
-    "home-tokyo-police": (
-        "by design only GOV, LEG and JUD offices take the dateline's country (_HOME_SECTORS); an expert "
-        "codes the police of a domestic dateline story with that country; rule: POL too when the text "
-        "names no other country"
-    ),
 }
 
 

@@ -231,7 +231,7 @@ NEGATIVES = [
     ("The Japanese minister recognised the importance of ties with India.", "recognising an importance is no recognition"),
     ("Germany said the ceasefire in Gaza was fragile.", "an event noun as a topic, with no actor"),
     ("Spain did not recall its ambassador from Argentina.", "negated recall"),
-    ("Nigeria refused to extradite the suspect to Ghana.", "'refused to' negates the act"),
+    # "Nigeria refused to extradite ...": the act is negated but the refusal is a 1213 (test_recall.py)
     ("Morocco's king thanked God.", "praise with no actor as target"),
     ("The Brazilian president released a statement on Argentina.", "releasing a statement frees no one"),
     ("Chile's foreign minister stepped up efforts to end the war.", "no coded act"),

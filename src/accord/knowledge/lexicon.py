@@ -20,7 +20,7 @@ MAX_PHRASE = 7
 class Cue:
     """What a matched phrase tells about an actor."""
 
-    kind: str  # country, demonym, metonym, capital, igo, collective, office
+    kind: str  # country, demonym, metonym, capital, igo, collective, office, named (a group or user actor)
     country: str | None = None
     org: str | None = None
     sector: str | None = None
@@ -166,6 +166,16 @@ def _add_offices(lex: Lexicon) -> None:
                 ))
 
 
+def _add_groups(lex: Lexicon) -> None:
+    """Armed groups, movements and NGOs (groups.tsv): named actors, as a user's actor file gives them."""
+    for row in tables.read_tsv("groups.tsv"):
+        names = [n.strip() for n in row["names"].split("|") if n.strip()]
+        cue = Cue(kind="named", country=row["country"] or None, org=row["org"] or None,
+                  sector=row["sector"] or None, actor_kind=row["kind"], cameo=row["cameo"] or None, name=names[0])
+        for name in names:
+            lex.add(name, cue)
+
+
 @lru_cache(maxsize=1)
 def builtin_lexicon() -> Lexicon:
     """The lexicon of Accord's own tables, built once per process."""
@@ -175,6 +185,7 @@ def builtin_lexicon() -> Lexicon:
     _add_offices(lex)
     _add_igos(lex)
     _add_countries(lex)
+    _add_groups(lex)  # last: a group's name never takes a country's or an IGO's
     return lex
 
 

@@ -9,13 +9,16 @@ Format (one pattern a line, ``#`` starts a comment)::
 Keys: ``obj`` (lemma or @class of the direct object; the subject of a passive), ``prep`` (a preposition
 the trigger or its object must have), ``prt`` (a particle: "call on"), ``target`` and ``source`` (where to
 look, tried in order: obj (or its possessor), dobj (the object itself only), prep:W, place:W, poss, amod,
-compound, subj), ``joint`` (coordinated actors act
+compound, subj, comp (the subject of the trigger's clausal complement: "demanded that Iran release"), xobj
+(who the trigger's "to" complement acts on: "refused to meet X")), ``xcomp`` (lemmas of that complement;
+``*`` for any), ``joint`` (coordinated actors act
 on each other), ``light`` (noun patterns: verbs that may govern the noun), ``undergo`` (verbs whose
 subject suffers the event: "faced sanctions"), ``intent`` (the code when the act is only announced,
 overriding the intent table), ``without`` (dependency labels the trigger must not have: "call"
 with an ``oprd`` is naming, not phoning), ``fallback`` (fires only when no word of the trigger's
 complement has patterns of its own: "agreed to X" is X's intent when X is known, else a plain 030),
-``conf`` (base confidence). An error names file and line.
+``modal`` (auxiliaries the trigger's clausal complement must have: "said Iran must withdraw" is a
+demand), ``conf`` (base confidence). An error names file and line.
 """
 
 from __future__ import annotations
@@ -32,8 +35,8 @@ from accord.errors import KnowledgeError
 
 _CODE = re.compile(r"^\d{2,4}$")
 _KEYS = {"obj", "prep", "prt", "target", "source", "joint", "light", "undergo", "conf", "not_obj", "xcomp",
-         "intent", "without", "fallback"}
-_SPECS = re.compile(r"^(obj|dobj|poss|amod|compound|dative|subj|of|prep:[a-z_]+|place:[a-z_]+)$")
+         "intent", "without", "fallback", "modal"}
+_SPECS = re.compile(r"^(obj|dobj|poss|amod|compound|dative|subj|of|comp|xobj|prep:[a-z_]+|place:[a-z_]+)$")
 DEFAULT_TARGET = ("obj",)
 
 
@@ -49,6 +52,7 @@ class Pattern:
     prep: frozenset[str] | None = None
     prt: str | None = None
     xcomp: frozenset[str] | None = None
+    modal: frozenset[str] | None = None  # auxiliaries of a clausal complement ("must"): "said X must go"
     target: tuple[str, ...] = DEFAULT_TARGET
     source: tuple[str, ...] = ()
     joint: bool = False
@@ -63,7 +67,9 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """More conditions, more specific: the most specific matching pattern wins."""
-        return sum(x is not None for x in (self.obj, self.prep, self.prt, self.xcomp)) * 2 + bool(self.not_obj)
+        conditions = (self.obj, self.prep, self.prt, self.xcomp, self.modal)
+        wildcard = self.xcomp is not None and "*" in self.xcomp  # any complement: a weaker condition
+        return sum(x is not None for x in conditions) * 2 + bool(self.not_obj) - wildcard
 
 
 @dataclass(frozen=True)
@@ -162,6 +168,14 @@ def index(patterns: Iterable[Pattern]) -> PatternSet:
         (nouns if p.noun else verbs)[p.lemma].append(p)
     order = (lambda group: tuple(sorted(group, key=lambda p: -p.specificity)))
     return PatternSet({k: order(v) for k, v in verbs.items()}, {k: order(v) for k, v in nouns.items()})
+
+
+@lru_cache(maxsize=1)
+def refusal_codes() -> dict[str, str]:
+    """Intent code (03x) -> the refusal of that act (12x): "refused to extradite" is 1213 (refusal.tsv)."""
+    from accord.knowledge.tables import read_tsv
+
+    return {row["intended"]: row["refused"] for row in read_tsv("refusal.tsv")}
 
 
 @lru_cache(maxsize=1)

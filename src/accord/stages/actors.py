@@ -38,7 +38,8 @@ _LOCATIVE = {"in", "at", "to", "from", "near", "into", "inside", "across", "arou
              "through", "outside", "within"}
 _COUNTRY_CUES = {"country", "demonym", "capital", "metonym"}
 # Offices that, with no country in the text, belong to the article's home (dateline) country.
-# Security forces are left out: "border guards" in a Kremlin readout may well be another country's.
+# Security forces only when the sentence names no other country: "border guards" in a Kremlin readout
+# may well be another country's.
 _HOME_SECTORS = {"GOV", "LEG", "JUD", "OPP", "PTY"}
 
 
@@ -104,6 +105,7 @@ class ActorsStage:
         cues = [m.cue for found in matched.values() for m in found.values()]
         doc.notes["focus_country"] = focus_country(cues)
         home = doc.home_country or dominant_country(cues)
+        doc.notes["home"] = home  # the events stage places groups named with no country (generic.py)
         for sentence in doc.sentences:
             if sentence.span is None:
                 continue
@@ -263,7 +265,7 @@ class _PhraseReader:
                   or (c.kind == "named" and c.country)]
         orgs = [c for c in cues if c.kind in {"igo", "collective"} or (c.kind == "named" and c.org)]
         if head_cue is None and not offices and not is_person and head.pos_ != "PROPN" and not _plural_of(
-                head, places):
+                head, places) and not _members_of_group(head, cues, self.cover):
             return None  # "Moscow's actions", "Belarus' support": the head is no actor
         if head_cue is None and not offices and not places and not orgs:
             return None
@@ -272,19 +274,7 @@ class _PhraseReader:
         office = _head_office(offices, head_cue)
         country = places[0].country if places else None
         org = orgs[0].org if orgs else None
-        sector = office.sector if office else None
-        if head_cue is not None and head_cue.kind in {"capital", "metonym"}:
-            sector = sector or "GOV"
-        if head_cue is not None and head_cue.kind == "named":
-            sector = sector or head_cue.sector  # a user's actor: "the Nordvik company", "Nordvik"
-        if head_cue is not None and head_cue.kind == "demonym" and head_cue.plural and office is None:
-            sector = "CVL"  # "Iranians", "Americans": the people of a country
-        if orgs and not office and orgs[0].kind == "igo":
-            sector = orgs[0].sector  # "the UN Security Council": an IGO acts as IGO
-        elif orgs and not office:
-            sector = orgs[0].sector if head_cue is orgs[0] else sector
-        if orgs and office is not None and not places and orgs[0].kind == "igo":
-            sector = "IGO"  # "NATO's secretary general", "UN envoy": officials of an IGO act for it
+        sector = _sector(head_cue, office, orgs, places, cues)
         if country is None and org is None and is_person:
             known = self.salience.alias(_name_of(head))
             if known is not None:
@@ -298,7 +288,8 @@ class _PhraseReader:
             earlier = self.salience.role(head, office.name) if office is not None else None
             if earlier is not None:
                 return earlier  # "the minister", "the Secretary": the one named earlier
-            if office is None or office.sector not in _HOME_SECTORS or self.home is None:
+            if office is None or self.home is None or not (
+                    office.sector in _HOME_SECTORS or (office.sector == "POL" and self._home_only(head))):
                 return None
             country = self.home
         if org and country and head_cue is not None and head_cue.kind in {"igo", "collective"}:
@@ -309,6 +300,13 @@ class _PhraseReader:
         name = _display_name(tokens, head, is_person, places, orgs)
         cameo = orgs[0].cameo if orgs and not country else None
         return _make_actor(_text(tokens), name, country, org, sector, kind, cameo)
+
+    def _home_only(self, head: Token) -> bool:
+        """The sentence names no country but the home one: its police are the home country's ("TOKYO -
+        Police arrested ..."); beside another country they may be that country's ("Polish border guards")."""
+        sent = head.sent
+        return all(m.cue.country in (None, self.home) for m in self.matches.values()
+                   if sent.start <= m.start < sent.end)
 
     def _known_person(self, head: Token, tokens: list[Token], office: Cue | None) -> Actor | None:
         """A person the people table knows in a role held on the article's date ("Putin", "Blinken")."""
@@ -384,6 +382,42 @@ def _posted_subtrees(head: Token, cover: dict[int, Match]) -> set[int]:
             if child.dep_ == "prep" and child.lower_ in {"to", "in", "at"}:
                 excluded.update(t.i for t in child.subtree)
     return excluded
+
+
+def _sector(head_cue: Cue | None, office: Cue | None, orgs: list[Cue], places: list[Cue],
+            cues: list[Cue]) -> str | None:
+    """The sector of a phrase: its office's, else what its head names (a capital, a group, a people)."""
+    sector = office.sector if office else None
+    if head_cue is not None and head_cue.kind in {"capital", "metonym"}:
+        sector = sector or "GOV"
+    if head_cue is not None and head_cue.kind == "named":
+        sector = sector or head_cue.sector  # a user's actor: "the Nordvik company", "Nordvik"
+    if head_cue is not None and head_cue.kind == "demonym" and head_cue.plural and office is None:
+        sector = "CVL"  # "Iranians", "Americans": the people of a country
+    if orgs and not office and orgs[0].kind == "igo":
+        sector = orgs[0].sector  # "the UN Security Council": an IGO acts as IGO
+    elif orgs and not office:
+        sector = orgs[0].sector if head_cue is orgs[0] else sector
+    if orgs and office is not None and not places and orgs[0].kind == "igo":
+        sector = "IGO"  # "NATO's secretary general", "UN envoy": officials of an IGO act for it
+    group = next((c for c in cues if c.kind == "named" and c.sector), None)
+    if group is not None and (office is None or office.sector == "GOV"):
+        # "Hamas leaders", "Red Cross officials", "Hezbollah fighters": they act for their group
+        sector = group.sector
+    return sector
+
+
+# Head words that name a group's body, not another actor: "the Islamic Jihad movement", "the Hamas network".
+_GROUP_HEADS = {"movement", "group", "organisation", "organization", "network", "faction", "front", "wing"}
+
+
+def _members_of_group(head: Token, cues: list[Cue], cover: dict[int, Match]) -> bool:
+    """A plural noun or a body word under a group's name stands for it: "Hezbollah fighters", "members of
+    Hamas", "the Islamic Jihad movement"; under an IGO's name only as its compound ("UN helicopters")."""
+    if head.tag_ != "NNS" and head.lemma_.lower() not in _GROUP_HEADS:
+        return False
+    compounds = [cover[c.i].cue for c in head.children if c.dep_ == "compound" and c.i in cover]
+    return any(c.kind == "named" and c.sector for c in cues) or any(c.kind == "igo" for c in compounds)
 
 
 def _plural_of(head: Token, places: list[Cue]) -> bool:

@@ -9,13 +9,15 @@ code (CAMEO's 03 and 13 roots mirror the acts they announce: "intends to visit" 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import permutations
 from typing import TYPE_CHECKING
 
 from accord.document import Candidate, Document, Mention
-from accord.knowledge.patterns import Pattern, PatternSet
+from accord.knowledge.patterns import Pattern, PatternSet, refusal_codes
 from accord.records import Actor
 from accord.stages import syntax
+from accord.stages.generic import generic_actor
 from accord.stages.syntax import children
 
 if TYPE_CHECKING:
@@ -28,6 +30,14 @@ RECIPROCAL = {"040", "041", "044", "046"}
 # Roots whose target, when the sentence names none, is the country the article is about: intent to
 # cooperate, support, aid, appeals, disapproval, rejection, threats.
 IMPLICIT_ROOTS = {"02", "03", "05", "07", "10", "11", "12", "13"}
+# Nouns that carry the event their compound names: "a mediation effort", "a bombing campaign".
+SHELLS = {"effort", "mission", "campaign", "operation", "process", "initiative", "bid", "drive", "programme",
+          "program", "round", "session"}
+# Heads that only count or gather the actors of their "of" phrase: "thousands of students marched".
+QUANTITIES = {"group", "number", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
+              "millions", "tens", "score", "scores", "some", "many", "most", "all", "several", "few", "part",
+              "majority", "member", "members", "contingent", "batch", "band", "unit", "units", "team", "one",
+              "two", "three", "third", "half", "rest", "handful", "deployment", "wave", "column"}
 
 
 class EventsStage:
@@ -95,17 +105,27 @@ class _Finder:
         self.unit = unit
         self.by_token = by_token
         self.offset = doc.units[unit].start
+        self.fired: dict[int, bool] = {}  # token -> whether its patterns code an event (fallback checks)
+        self.generic = True  # whether actors() may give a group named by its role alone
 
     def actors(self, token: Token, *, possessor: bool = False) -> list[Mention]:
         """Actors a token stands for; with possessor, else those of its possessor or demonym
         ("Moscow's actions", "five American prisoners")."""
         found = self.by_token.get((self.unit, token.i), [])
+        if not found and token.lemma_.lower() in QUANTITIES:
+            # "thousands of Iraqi Kurds", "a group of Moroccan diplomats", "members of Hamas": the "of" phrase
+            found = [m for o in syntax.prep_objects(token, {"of"}) for m in self.actors(o)]
         if not found and possessor:
             for child in children(token, "poss", "amod", "compound", "nmod"):
                 found = found + self.by_token.get((self.unit, child.i), [])
         if not found and possessor:  # "positions of the Palestinian security forces"
             for obj in syntax.prep_objects(token, {"of"}):
                 found = found + self.by_token.get((self.unit, obj.i), [])
+        if not found and self.generic:  # "rebels", "the police", "students": a group named by its role alone
+            actor = generic_actor(token, self.doc.notes.get("home"))
+            if actor is not None:
+                found = [Mention(actor=actor, sentence=self.sentence, head=token.i, start=token.left_edge.i,
+                                 end=token.i + 1, via="role")]
         return found
 
     def at(self, token: Token) -> list[Candidate]:
@@ -114,28 +134,48 @@ class _Finder:
         if token.pos_ in {"VERB", "AUX"}:
             patterns, apply = self.stage.patterns.verbs.get(lemma, ()), self._verb
         elif token.pos_ in {"NOUN", "PROPN"}:
-            patterns, apply = self.stage.patterns.nouns.get(lemma, ()), self._noun
+            patterns, apply = self.stage.patterns.nouns.get(lemma, ()) or self._shell(token), self._noun
         else:
             return []
         if not patterns or syntax.topic(token):
             return []
+        # A pattern whose object word is only a compound modifier of the object ("aid deliveries") ranks
+        # after every pattern whose object is the head itself ("ceasefire proposal" is a proposal).
+        targeted: list[Candidate] = []
         untargeted: list[Candidate] = []
-        for pattern in patterns:
-            found = apply(token, pattern)
-            if found and any(c.target is not None for c in found):
-                return found
-            if found and not untargeted:
-                untargeted = found
+        for loose in (False, True):
+            for pattern in patterns:
+                found = apply(token, pattern, loose)
+                if found and any(c.target is not None for c in found):
+                    targeted = targeted or found
+                    break
+                if found and not untargeted:
+                    untargeted = found
+            if targeted:
+                return targeted
         return untargeted
 
+    def _shell(self, noun: Token) -> tuple[Pattern, ...]:
+        """The event-noun patterns of the compound in "a mediation effort", "the bombing campaign": the
+        head only carries the event its modifier names."""
+        if noun.lemma_.lower() not in SHELLS:
+            return ()
+        for child in children(noun, "compound"):
+            found = self.stage.patterns.nouns.get(child.lemma_.lower(), ())
+            if found:
+                return found
+        return ()
+
     # -- verbs ---------------------------------------------------------------------------------------
-    def _verb(self, verb: Token, p: Pattern) -> list[Candidate] | None:
+    def _verb(self, verb: Token, p: Pattern, loose: bool = False) -> list[Candidate] | None:
         passive = syntax.is_passive(verb)
         objects = children(verb, "nsubjpass") if passive else syntax.direct_objects(verb)
         if p.obj is not None and not any(o.lemma_.lower() in p.obj for o in objects):
             # "called for the release of", "accused X of corruption": the object of the pattern's preposition
             # and "gave 5 million dollars of aid": the object's "of" complement
             extended = [o for h in objects for o in syntax.prep_objects(h, {"of"})]
+            if loose:  # "suspended aid deliveries", "halted arms shipments": the compound says what it is
+                extended += [c for h in objects for c in children(h, "compound")]
             if p.prep:
                 extended += [o for h in [verb, *objects] for o in syntax.prep_objects(h, set(p.prep))]
             if not any(o.lemma_.lower() in p.obj for o in extended):
@@ -147,29 +187,60 @@ class _Finder:
         if p.prep is not None and not self._has_prep(verb, objects, p.prep):
             return None
         if p.xcomp is not None and not any(
-            x.lemma_.lower() in p.xcomp for x in children(verb, "xcomp", "advcl")
+            self._xcomp_matches(verb, p, x) for x in children(verb, "xcomp", "advcl")
             if x.dep_ == "xcomp" or any(a.lower_ == "to" for a in children(x, "aux"))
         ):
             return None
         if p.without and any(c.dep_ in p.without for c in verb.children):
             return None
-        if p.fallback and self._complement_has_patterns(verb):
+        if p.modal is not None and not _modal_complements(verb, p.modal):
+            return None
+        if p.fallback and self._complement_has_events(verb):
             return None
         source_tokens = syntax.agents(verb) if passive else syntax.subjects(verb)
         # A passive agent may be the act itself: "killed by a United States airstrike" (its modifier acts).
         sources = [m for t in source_tokens for m in self.actors(t, possessor=passive)]
         targets = self._targets(verb, p, objects, passive)
-        return self._emit(verb, p, sources, targets)
+        code = self._refused(verb) if p.code.startswith("12") and p.xcomp is not None and "*" in p.xcomp else None
+        return self._emit(verb, p, sources, targets, code=code)
 
-    def _complement_has_patterns(self, verb: Token) -> bool:
-        """Whether a word of the verb's clausal complement carries patterns ("agreed to meet": meet does)."""
+    def _refused(self, verb: Token) -> str | None:
+        """The 12x code of refusing what the complement would do: the mirror of its intent (03x) form."""
+        refusals = refusal_codes()
+        for x in children(verb, "xcomp"):
+            for candidate in self.at(x):
+                intent = self.stage.intents.get(candidate.cameo, candidate.cameo)
+                found = refusals.get(intent) or refusals.get(intent[:3])
+                if found:
+                    return found
+        return None
+
+    def _xcomp_matches(self, verb: Token, p: Pattern, x: Token) -> bool:
+        """The complement is one the pattern names; "*" is any complement no other pattern of the verb
+        names ("declined to comment" is 011, not a refusal of commenting)."""
+        lemma = x.lemma_.lower()
+        if "*" not in p.xcomp:
+            return lemma in p.xcomp
+        others = self.stage.patterns.verbs.get(verb.lemma_.lower(), ())
+        return not any(o.xcomp is not None and lemma in o.xcomp for o in others)
+
+    def _complement_has_events(self, verb: Token) -> bool:
+        """Whether a word of the verb's clausal complement codes an event of its own ("agreed to meet X":
+        meet does). A complement word whose patterns find no actors ("agreed to a ceasefire" with no one
+        named for the truce) leaves the announcement to the fallback."""
         patterns = self.stage.patterns
         for child in children(verb, "xcomp", "ccomp", "advcl", "prep", "dobj"):
             for token in child.subtree:
                 lemma = token.lemma_.lower()
-                if token.i != verb.i and (lemma in patterns.verbs or lemma in patterns.nouns):
+                if token.i != verb.i and (lemma in patterns.verbs or lemma in patterns.nouns) and self._fires(token):
                     return True
         return False
+
+    def _fires(self, token: Token) -> bool:
+        if token.i not in self.fired:
+            self.fired[token.i] = False  # a cycle through the parse must not recurse forever
+            self.fired[token.i] = bool(self.at(token))
+        return self.fired[token.i]
 
     def _has_prep(self, verb: Token, objects: list[Token], preps: frozenset[str]) -> bool:
         for head in [verb, *objects]:
@@ -178,10 +249,17 @@ class _Finder:
         return False
 
     def _targets(self, head: Token, p: Pattern, objects: list[Token], passive: bool) -> list[Mention]:
-        for spec in p.target:
-            found = self._spec(head, spec, objects)
-            if found:
-                return found
+        """The first place of the pattern's target list that names an actor; a group named by its role
+        alone ("civilians") only when no place names one ("bombed militants in northern Iraq": Iraq)."""
+        for generic in (False, True):
+            self.generic = generic
+            try:
+                for spec in p.target:
+                    found = self._spec(head, spec, objects)
+                    if found:
+                        return found
+            finally:
+                self.generic = True
         return []
 
     def _spec(self, head: Token, spec: str, objects: list[Token]) -> list[Mention]:
@@ -203,8 +281,26 @@ class _Finder:
             return [m for s in syntax.subjects(head) for m in self.actors(s)]
         if kind == "of":
             return [m for o in syntax.prep_objects(head, {"of"}) for m in self.actors(o, possessor=True)]
+        if kind == "xobj":  # "refused to meet the king", "declined to send troops to Iraq"
+            return self._complement_targets(head)
+        if kind == "comp":  # "demanded that the US cancel", "said Iran must withdraw": who is to act
+            return [m for c in children(head, "ccomp") for s in children(c, "nsubj", "nsubjpass")
+                    for t in syntax.conjuncts(s) for m in self.actors(t, possessor=True)]
         # poss, amod, compound: modifiers of a noun
         return [m for c in children(head, kind) for m in self.actors(c)]
+
+    def _complement_targets(self, head: Token) -> list[Mention]:
+        """Who the trigger's "to" complement acts on: its object, else a "to"/"with"/"against" object, else
+        the country of a place it names."""
+        for x in children(head, "xcomp"):
+            objects = syntax.direct_objects(x) + children(x, "dative")
+            found = [m for o in objects for m in self.actors(o, possessor=True)]
+            found = found or [m for o in syntax.prep_objects(x, {"to", "with", "against", "on"})
+                              for m in self.actors(o, possessor=True)]
+            found = found or self._place([x, *objects], {"in", "to"})
+            if found:
+                return found
+        return []
 
     def _place(self, heads: list[Token], preps: set[str]) -> list[Mention]:
         """The country of a place after a preposition ("arrives in Islamabad" targets Pakistan)."""
@@ -214,6 +310,8 @@ class _Finder:
             if mentions:
                 found.extend(mentions)
                 continue
+            if not obj.text[:1].isupper():
+                continue  # "in defiance of", "in protest": a common noun is no place (Defiance, Ohio)
             name = self.doc.units[self.unit].doc[obj.left_edge.i : obj.i + 1].text
             country = self.stage.place_country(name) if self.stage.place_country else None
             if country:
@@ -223,7 +321,7 @@ class _Finder:
         return found
 
     # -- nouns ---------------------------------------------------------------------------------------
-    def _noun(self, noun: Token, p: Pattern) -> list[Candidate] | None:
+    def _noun(self, noun: Token, p: Pattern, loose: bool = False) -> list[Candidate] | None:
         if syntax.background(noun):
             return None
         governor = noun.head if noun.dep_ in {"dobj", "nsubjpass", "attr", "pobj"} else None
@@ -254,7 +352,8 @@ class _Finder:
 
     # -- output --------------------------------------------------------------------------------------
     def _emit(self, trigger: Token, p: Pattern, sources: list[Mention], targets: list[Mention],
-              *, joint: bool | None = None, mood: Token | None = None) -> list[Candidate] | None:
+              *, joint: bool | None = None, mood: Token | None = None, code: str | None = None
+              ) -> list[Candidate] | None:
         if not sources:
             return None
         pairs: list[tuple[Mention, Mention | None]] = []
@@ -265,7 +364,7 @@ class _Finder:
             pairs = [(s, t) for s in distinct for t in _distinct(targets)]
         else:
             pairs = [(s, None) for s in distinct]
-        code = p.code
+        code = code or p.code
         # A noun's mood is its verb's ("did not extend sanctions", "plans to impose an embargo") unless
         # its own modifiers say otherwise ("the planned trip, which was cancelled").
         negated = syntax.negated(mood or trigger)
@@ -283,9 +382,10 @@ class _Finder:
         for source, target in pairs:
             if target is not None and _same(source.actor, target.actor):
                 continue
+            target_actor = _localised(source.actor, target.actor) if target is not None else None
             weight = _VIA_WEIGHT.get(source.via, 0.9) * (_VIA_WEIGHT.get(target.via, 0.9) if target else 0.8)
             out.append(Candidate(
-                sentence=self.sentence, source=source.actor, target=target.actor if target else None,
+                sentence=self.sentence, source=source.actor, target=target_actor,
                 cameo=code, rule=p.rule, trigger_start=self.offset + trigger.idx,
                 trigger_end=self.offset + trigger.idx + len(trigger.text), trigger_text=trigger.text,
                 negated=negated, modality=modality, confidence=round(p.confidence * weight, 3), token=trigger,
@@ -293,12 +393,29 @@ class _Finder:
         return out
 
 
+def _modal_complements(verb: Token, modals: frozenset[str]) -> list[Token]:
+    """The verb's clausal complements that carry one of the auxiliaries ("Iran must withdraw")."""
+    return [c for c in children(verb, "ccomp") if any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)]
+
+
+# State organs whose acts on a group with no country named are domestic: "police detained eight people"
+# (troops and governments act abroad as often: "provided aid to the migrants").
+_ORGANS = {"POL", "JUD", "SPY"}
+
+
+def _localised(source: Actor, target: Actor) -> Actor:
+    """A target named by its sector alone takes the country of the state organ acting on it."""
+    if target.entity or not target.sector or not source.country or source.sector not in _ORGANS:
+        return target
+    return replace(target, country=source.country, code=source.country + target.sector)
+
+
 def _distinct(mentions: Iterable[Mention]) -> list[Mention]:
     seen: set[tuple] = set()
     out = []
     for m in mentions:
         key = (m.actor.entity, m.actor.sector, m.actor.name)
-        if m.actor.entity and key not in seen:
+        if (m.actor.entity or m.actor.sector) and key not in seen:  # a sector alone: "rebels", "police"
             seen.add(key)
             out.append(m)
     return out

@@ -127,8 +127,10 @@ def _needs(p: Pattern, inflector: Inflector) -> Needs:
         needs.append(inflector.all_forms(p.obj))
     if p.prt is not None:
         needs.append(frozenset({p.prt}))
-    if p.xcomp is not None:
+    if p.xcomp is not None and "*" not in p.xcomp:  # "*": any complement, no word to look for
         needs.append(inflector.all_forms(p.xcomp))
+    if p.modal is not None:
+        needs.append(frozenset(p.modal))
     return tuple(needs)
 
 

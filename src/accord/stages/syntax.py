@@ -24,7 +24,8 @@ INTENDERS = {"intend", "plan", "aim", "want", "seek", "hope", "expect", "prepare
 READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "committed", "poised", "set"}
 SPEECH = {"say", "tell", "state", "announce", "report", "claim", "add", "note", "declare", "write", "insist",
           "stress", "emphasise", "emphasize", "quote", "assert", "allege", "confirm", "reiterate"}
-HEDGES = {"could", "would", "might", "may", "should"}
+# "must" too: an obligation ("Iran must release the sailors") says the act has not been done.
+HEDGES = {"could", "would", "might", "may", "should", "must"}
 # Verbs whose object, not subject, would do what the complement says: "urged Iran to return to talks".
 OBJECT_CONTROL = {"ask", "urge", "tell", "invite", "encourage", "press", "persuade", "order", "force", "allow",
                   "call", "request", "instruct", "direct", "pressure", "push", "implore", "beg", "advise",
@@ -76,7 +77,7 @@ def subjects(verb: Token) -> list[Token]:
     for _ in range(5):
         if current is None:
             return []
-        found = children(current, "nsubj", "nsubjpass", "csubj")
+        found = [_participle_subject(s) for s in children(current, "nsubj", "nsubjpass", "csubj")]
         if found:
             return [t for s in found for t in conjuncts(s)]
         if current.dep_ == "xcomp" and current.head.lemma_.lower() in OBJECT_CONTROL:
@@ -87,6 +88,16 @@ def subjects(verb: Token) -> list[Token]:
             return conjuncts(current.head)
         current = governing_verb(current)
     return []
+
+
+def _participle_subject(subject: Token) -> Token:
+    """The small model parses "The Red Cross operating in Iraq said" with the participle as subject and
+    the noun as its subject: the noun is who speaks."""
+    if subject.pos_ == "VERB" and subject.tag_ in {"VBG", "VBN"}:
+        inner = children(subject, "nsubj", "nsubjpass")
+        if inner:
+            return inner[0]
+    return subject
 
 
 def agents(verb: Token) -> list[Token]:
