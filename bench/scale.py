@@ -67,7 +67,9 @@ def main() -> int:
             seconds, events = timed_run(articles, workers, args.shard_size, Path(folder))
             if reference is not None and events != reference:
                 differ = len({tuple(e.values()) for e in events} ^ {tuple(e.values()) for e in reference})
-                sys.exit(f"scale: {workers} worker(s) stored other events than {args.workers[0]} ({differ} differ)")
+                sys.exit(
+                    f"scale: {workers} worker(s) stored other events than {args.workers[0]} ({differ} differ)"
+                )
             reference = events
             timings[workers] = seconds
             print(f"{workers} worker(s): {seconds:.1f} s, {len(articles) / seconds:.2f} articles/s, "

@@ -14,14 +14,14 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from accord.cluster.engine import ClusterRun, ingest_on_cluster, open_client  # noqa: E402
-from accord.coder import coder_version, get_coder  # noqa: E402
-from accord.errors import ClusterError  # noqa: E402
-from accord.settings import Settings  # noqa: E402
-from accord.sources.files import read_sources  # noqa: E402
-from accord.store import open_store  # noqa: E402
-from accord.store.jobs import ingest  # noqa: E402
-from accord.store.schema import EVENT_COLUMNS  # noqa: E402
+from accord.cluster.engine import ClusterRun, ingest_on_cluster, open_client
+from accord.coder import coder_version, get_coder
+from accord.errors import ClusterError
+from accord.settings import Settings
+from accord.sources.files import read_sources
+from accord.store import open_store
+from accord.store.jobs import ingest
+from accord.store.schema import EVENT_COLUMNS
 
 KREMLIN = 14  # readouts: calls, visits and talks, so every shard has events to lose or double
 SHARD = 3
@@ -84,7 +84,12 @@ def _run(client, corpus, settings, tmp_path) -> tuple[Path, Path, object]:
     run = ClusterRun(parquet=str(parquet), shard_size=SHARD)
     with open_store(db) as store:
         tally = ingest_on_cluster(
-            store, client, read_sources([str(corpus)]), settings=settings, coder_version=coder_version(), run=run
+            store,
+            client,
+            read_sources([str(corpus)]),
+            settings=settings,
+            coder_version=coder_version(),
+            run=run,
         )
     return db, parquet, tally
 
@@ -98,7 +103,8 @@ def test_the_cluster_stores_what_the_single_process_run_stores(client, corpus, s
     # Partitioned by event date: each directory holds only its day's events.
     for folder in parquet.iterdir():
         day = folder.name.removeprefix("date=")
-        assert {e["date"].isoformat() for e in reference["events"] if e["id"] in _parquet_events(folder)} == {day}
+        inside = set(_parquet_events(folder))
+        assert {e["date"].isoformat() for e in reference["events"] if e["id"] in inside} == {day}
 
 
 def test_running_it_again_codes_nothing(client, corpus, settings, tmp_path):
@@ -147,9 +153,9 @@ def test_a_worker_killed_mid_shard_loses_and_doubles_nothing(client, corpus, set
 
 def test_an_unreachable_scheduler_is_a_one_line_error(monkeypatch):
     monkeypatch.setattr("accord.cluster.engine._CONNECT_TIMEOUT", 1)
-    with pytest.raises(ClusterError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9") as caught:
-        with open_client("tcp://127.0.0.1:9"):
-            pass
+    unreachable = r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"
+    with pytest.raises(ClusterError, match=unreachable) as caught, open_client("tcp://127.0.0.1:9"):
+        pass
     assert str(caught.value).startswith("E700 ") and "\n" not in str(caught.value)
     assert caught.value.exit_code == 9
 

@@ -31,7 +31,7 @@ from accord.settings import Settings
 from accord.store.database import Store
 from accord.store.jobs import WINDOW, Progress, Tally, chunks, fresh
 
-_IN_FLIGHT_PER_WORKER = 2  # one being coded, one waiting: no worker idles between two shards
+_IN_FLIGHT_PER_THREAD = 2  # one being coded, one waiting: no worker idles between two shards
 _CONNECT_TIMEOUT = 30  # seconds to reach a scheduler or for the workers asked for to join
 
 
@@ -98,7 +98,7 @@ def ingest_on_cluster(
 
     tally = Tally()
     client.run(warm_up, settings)  # every worker loads the model now, not inside its first shard
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    slots = max(1, sum(client.nthreads().values()))  # one shard per worker thread at a time
     shards = _shards(store, items, tally, run.shard_size, coder_version)
     pending: dict[str, Shard] = {}
     finished = as_completed()
@@ -108,7 +108,7 @@ def ingest_on_cluster(
         pending[future.key] = shard
         finished.add(future)
 
-    for shard in _take(shards, workers * _IN_FLIGHT_PER_WORKER):
+    for shard in _take(shards, slots * _IN_FLIGHT_PER_THREAD):
         submit(shard)
     for future in finished:
         shard = pending.pop(future.key)
@@ -125,7 +125,9 @@ def _take(shards: Iterator[Shard], count: int) -> list[Shard]:
     return [shard for _, shard in zip(range(count), shards, strict=False)]
 
 
-def _shards(store: Store, items: Iterable[Article | Failure], tally: Tally, size: int, coder: str) -> Iterator[Shard]:
+def _shards(
+    store: Store, items: Iterable[Article | Failure], tally: Tally, size: int, coder: str
+) -> Iterator[Shard]:
     """Shards of the articles not stored yet; inputs that could not be read are stored as failures at once."""
     for window in chunks(items, max(WINDOW, size)):
         articles = [item for item in window if isinstance(item, Article)]
