@@ -7,7 +7,8 @@ Which entries are people: the file's person entries were generated from CountryI
 comment "CountryInfo.txt"; they are all people. The hand-added entries (no such comment: countries,
 institutions, armed groups, and some recent leaders) count as people when their main name holds none of
 the institution, group or title words below. One row is written per dated role whose CAMEO role maps to
-a kept sector and which lasted until 2000-01-01 or later (or is open-ended).
+a kept sector, whatever its dates: the dictionary reaches back to the 1940s, and older news (the
+Reuters-21578 corpus of 1987, the CAMEO manual's examples) names the leaders of its own time.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from datetime import date
 from pathlib import Path
 
 import pycountry
@@ -26,7 +26,6 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = ROOT.parent / "shared" / "peers" / "petrarch2" / "phoenix" / "Phoenix.Countries.actors.txt"
 TARGET = ROOT / "src" / "accord" / "knowledge" / "data" / "people.tsv"
 COLUMNS = ("name", "aliases", "country", "sector", "start", "end", "source")
-SINCE = date(2000, 1, 1)
 
 # CAMEO role codes (the three letters after the country) to the sectors of gold/FORMAT.md. CAMEO's MED is
 # media, not medicine (health is HLH). ELI (former officials, elites) and the rest have no sector.
@@ -153,8 +152,6 @@ def rows_for(actor: DictActor) -> list[tuple[str, ...]]:
         country, sector = _iso3(role.code), sector_of(role.code)
         if country is None or sector not in KEPT:
             continue
-        if role.end is not None and role.end < SINCE:
-            continue
         start = role.start.isoformat() if role.start else ""
         end = role.end.isoformat() if role.end else ""
         out.append((main, "|".join(aliases), country, sector, start, end, "phoenix"))
@@ -171,7 +168,7 @@ HEADER = """\
 # hand-added entries whose name has no institution or title word are people; a row per dated code whose
 # country (first three letters) is an ISO 3166-1 alpha-3 code and whose role is GOV, MIL, LEG, JUD, OPP,
 # PTY or SPY (GOVLEG and GOVSPY are LEG and SPY; other GOVxxx, GOVJUD too, are ministries: GOV),
-# ending 2000 or later or open; undated codes only for entries with no dated code. Names are re-cased from the
+# whatever its dates; undated codes only for entries with no dated code. Names are re-cased from the
 # dictionary's capitals; aliases are its other names without titles.
 """
 

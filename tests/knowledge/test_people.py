@@ -279,3 +279,68 @@ def test_lookup_prefers_the_most_recent_role():
     assert index.lookup("Dupont", None).name == "Marie Dupont"
     assert index.lookup("jean dupont", date(2000, 1, 1)) is None
     assert index.lookup("nobody", None) is None
+
+
+# --- older roles and bare surnames ------------------------------------------------------------------------
+
+
+def test_roles_before_2000_are_kept():
+    # older news (Reuters 1987) names the leaders of its time: Phoenix's earlier dated roles are in the table
+    kohl = people_index().lookup("Helmut Kohl", date(1987, 6, 1))
+    assert kohl is not None and kohl.country == "DEU" and kohl.sector == "GOV"
+
+
+def test_a_surname_resolves_when_one_country_held_it_then():
+    index = PeopleIndex(
+        [
+            _person("Jean Dupont", date(2010, 1, 1), date(2020, 1, 1)),
+            Person(
+                name="Anna Dupont",
+                aliases=(),
+                country="BEL",
+                sector="GOV",
+                start=date(2021, 1, 1),
+                end=None,
+                source="accord",
+            ),
+        ]
+    )
+    assert index.by_surname("Dupont", date(2015, 1, 1)).country == "FRA"  # only the French one held a role
+    assert index.by_surname("Dupont", date(2022, 1, 1)).country == "BEL"
+    assert index.by_surname("Dupont", date(2000, 1, 1)) is None  # no one then; of two countries ever
+    assert index.by_surname("Nobody", None) is None
+
+
+def test_a_surname_of_one_country_resolves_outside_its_terms():
+    index = PeopleIndex([_person("Jean Dupont", date(2010, 1, 1), date(2012, 1, 1))])
+    assert index.by_surname("dupont", date(2000, 1, 1)).name == "Jean Dupont"
+    assert index.by_surname("Jean", None) is None  # a first name is no surname
+
+
+def test_a_surname_needs_the_written_first_name_and_the_offices_sector():
+    # regression: "former federal prosecutor Elie Honig" was read as a Hungarian minister named Honig
+    index = PeopleIndex([_person("Peter Honig", date(2009, 5, 1), date(2010, 6, 30))])
+    assert index.by_surname("Honig", date(2019, 9, 1), sector="GOV", given="Elie") is None
+    assert index.by_surname("Honig", date(2019, 9, 1), sector="JUD") is None
+    assert index.by_surname("Honig", date(2019, 9, 1), sector="GOV", given="peter").country == "FRA"
+
+
+def test_a_surname_most_of_whose_bearers_served_one_country():
+    # with no one of that name in office on the date, two thirds of its bearers (by name) must share a country
+    def someone(name, country):
+        return Person(
+            name=name,
+            aliases=(),
+            country=country,
+            sector="GOV",
+            start=date(1990, 1, 1),
+            end=date(1992, 1, 1),
+            source="accord",
+        )
+
+    index = PeopleIndex(
+        [someone("Jean Dupont", "FRA"), someone("Paul Dupont", "FRA"), someone("Ann Dupont", "BEL")]
+    )
+    assert index.by_surname("Dupont", date(2000, 1, 1)).country == "FRA"
+    index = PeopleIndex([someone("Jean Dupont", "FRA"), someone("Ann Dupont", "BEL")])
+    assert index.by_surname("Dupont", date(2000, 1, 1)) is None

@@ -161,6 +161,7 @@ class PeopleIndex:
         rows = list(persons)
         dropped = _superseded(rows)
         self._by_name: dict[str, list[tuple[Person, bool]]] = {}
+        self._by_surname: dict[str, list[Person]] = {}
         for index, person in enumerate(rows):
             if index in dropped:
                 continue
@@ -170,6 +171,8 @@ class PeopleIndex:
             for key, is_main in keys.items():
                 if key:
                     self._by_name.setdefault(key, []).append((person, is_main))
+            for surname in {key.split()[-1] for key in keys if len(key.split()) > 1}:
+                self._by_surname.setdefault(surname, []).append(person)
 
     def last_words(self) -> frozenset[str]:
         """The folded last word of every name and alias: a cheap test of whether a word may name a person."""
@@ -191,6 +194,42 @@ class PeopleIndex:
             return (person.start or date.min, person.end or date.max, is_main, person.source != "phoenix")
 
         return max(found, key=rank)[0]
+
+
+    def by_surname(self, surname: str, on: date | None = None, *, sector: str | None = None,
+                   given: str | None = None) -> Person | None:
+        """The role of the one country's person a surname names ("President Bush"), else None.
+
+        Only people of the office's `sector` count, and of the `given` first name when the text writes one
+        ("Omar El Bashir" is Omar Hassan al-Bashir; "prosecutor Elie Honig" is no Hungarian minister).
+        Those holding a role on `on` are asked first; with none, everyone left. The surname resolves only
+        when all of them are of one country: "Bashir" in 2000 is Sudan's president whatever other Bashirs
+        served later, "Khan" or "Lee" stays unknown. The caller asks only when the text gives an office
+        ("President", "General"), so a surname is never read as a person on its own.
+        """
+        found = [
+            person for person in self._by_surname.get(fold(surname), [])
+            if (sector is None or person.sector == sector)
+            and (given is None or any(fold(name).split()[0] == fold(given) for name in person.names))
+        ]
+        holding = [person for person in found if on is not None and person.holds_on(on)]
+        pool = holding or _most_of_one_country(found)
+        if not pool or len({person.country for person in pool}) != 1:
+            return None
+        return max(pool, key=lambda person: (person.start or date.min, person.end or date.max))
+
+
+def _most_of_one_country(persons: list[Person]) -> list[Person]:
+    """The roles of the country at least two thirds of these people (told apart by name) served, if any:
+    of the Bushes in the table, two served the United States and one the Cayman Islands."""
+    by_country: dict[str, set[str]] = {}
+    for person in persons:
+        by_country.setdefault(person.country, set()).add(fold(person.name))
+    everyone = sum(len(names) for names in by_country.values())
+    for country, names in by_country.items():
+        if len(names) * 3 >= everyone * 2:
+            return [person for person in persons if person.country == country]
+    return []
 
 
 @functools.lru_cache(maxsize=1)

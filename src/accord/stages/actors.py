@@ -288,10 +288,14 @@ class _PhraseReader:
             earlier = self.salience.role(head, office.name) if office is not None else None
             if earlier is not None:
                 return earlier  # "the minister", "the Secretary": the one named earlier
-            if office is None or self.home is None or not (
+            led = self._led_by(head, office)
+            if led is not None:
+                country = led  # "the Bush administration", "the Putin government"
+            elif office is None or self.home is None or not (
                     office.sector in _HOME_SECTORS or (office.sector == "POL" and self._home_only(head))):
                 return None
-            country = self.home
+            else:
+                country = self.home
         if org and country and head_cue is not None and head_cue.kind in {"igo", "collective"}:
             country = None  # "the UN's Pakistan envoy" is rare; "the UN" heads its own phrase
         kind = "person" if is_person else (office.actor_kind if office else (
@@ -327,6 +331,31 @@ class _PhraseReader:
                 former = office is None or any(t.lower_ in {"former", "ex", "late"} for t in tokens)
                 return _make_actor(_text(tokens), person.name, person.country, None,
                                    None if former else office.sector, "person")
+        # A surname under an office ("President Bush", "President Omar El Bashir" spelt otherwise): the
+        # one country whose people of that surname held a role then (people.py).
+        # the first name word written before the surname, titles aside ("President Omar El Bashir": Omar)
+        names = [w for w in _name_forms(head)[0].split() if w != head.text]
+        given = next((w for w in names if not any(t.text == w and t.i in self.cover for t in tokens)), None)
+        person = self.people.by_surname(head.text, self.published, sector=office.sector,
+                                        given=given) if office is not None else None
+        if person is not None:
+            former = any(t.lower_ in {"former", "ex", "late"} for t in tokens)
+            return _make_actor(_text(tokens), person.name, person.country, None,
+                               None if former else office.sector, "person")
+        return None
+
+    def _led_by(self, head: Token, office: Cue | None) -> str | None:
+        """The country of the leader a body is named after: "the Bush administration" (a surname compound),
+        "the military government of President Avril" (its "of" name)."""
+        if office is None or office.actor_kind != "organisation" or self.people is None:
+            return None
+        named = [c for c in head.children if c.dep_ == "compound"] + list(prep_objects(head, {"of"}))
+        for child in named:
+            if child.pos_ == "PROPN" and child.i not in self.cover:
+                person = self.people.lookup(child.text, self.published) or self.people.by_surname(
+                    child.text, self.published, sector=office.sector)
+                if person is not None:
+                    return person.country
         return None
 
     def _role(self, head: Token) -> str | None:
@@ -408,7 +437,8 @@ def _sector(head_cue: Cue | None, office: Cue | None, orgs: list[Cue], places: l
 
 
 # Head words that name a group's body, not another actor: "the Islamic Jihad movement", "the Hamas network".
-_GROUP_HEADS = {"movement", "group", "organisation", "organization", "network", "faction", "front", "wing"}
+_GROUP_HEADS = {"movement", "group", "organisation", "organization", "network", "faction", "front", "wing",
+                "forum", "bloc", "alliance", "body", "grouping"}
 
 
 def _members_of_group(head: Token, cues: list[Cue], cover: dict[int, Match]) -> bool:
@@ -416,7 +446,8 @@ def _members_of_group(head: Token, cues: list[Cue], cover: dict[int, Match]) -> 
     Hamas", "the Islamic Jihad movement"; under an IGO's name only as its compound ("UN helicopters")."""
     if head.tag_ != "NNS" and head.lemma_.lower() not in _GROUP_HEADS:
         return False
-    compounds = [cover[c.i].cue for c in head.children if c.dep_ == "compound" and c.i in cover]
+    # "the APEC forum", "the Asia-Pacific Economic Cooperation (APEC) forum" (parsed as nmod)
+    compounds = [cover[c.i].cue for c in head.children if c.dep_ in {"compound", "nmod"} and c.i in cover]
     return any(c.kind == "named" and c.sector for c in cues) or any(c.kind == "igo" for c in compounds)
 
 

@@ -39,6 +39,16 @@ QUANTITIES = {"group", "number", "thousand", "thousands", "hundred", "hundreds",
               "majority", "member", "members", "contingent", "batch", "band", "unit", "units", "team", "one",
               "two", "three", "third", "half", "rest", "handful", "deployment", "wave", "column"}
 
+# Roots of acts done somewhere (protest, force posture, coercion, assault, fight, mass violence): with no
+# target named, the country of the place they happen in is theirs.
+PLACE_ROOTS = {"14", "15", "17", "18", "19", "20"}
+# Verbs of coming together: their subject takes part in the event they come "for" ("gathered for a rally").
+GATHER = {"gather", "converge", "assemble", "come", "arrive", "return", "travel", "fly", "head", "meet"}
+# Weapons and attacks that stand for whoever wields them: their country modifier is the actor.
+INSTRUMENTS = {"aircraft", "plane", "jet", "warplane", "helicopter", "gunship", "drone", "missile", "rocket",
+               "artillery", "tank", "warship", "attack", "airstrike", "strike", "raid", "bombing", "bombardment",
+               "shelling", "offensive"}
+
 
 class EventsStage:
     """Find candidate events in every sentence with an actor mention."""
@@ -170,6 +180,9 @@ class _Finder:
     def _verb(self, verb: Token, p: Pattern, loose: bool = False) -> list[Candidate] | None:
         passive = syntax.is_passive(verb)
         objects = children(verb, "nsubjpass") if passive else syntax.direct_objects(verb)
+        # "suspended part of its aid programme", "freed some of the prisoners": the share's "of" object
+        objects = objects + [o for h in objects if h.lemma_.lower() in QUANTITIES
+                             for o in syntax.prep_objects(h, {"of"})]
         if p.obj is not None and not any(o.lemma_.lower() in p.obj for o in objects):
             # "called for the release of", "accused X of corruption": the object of the pattern's preposition
             # and "gave 5 million dollars of aid": the object's "of" complement
@@ -198,9 +211,16 @@ class _Finder:
         if p.fallback and self._complement_has_events(verb):
             return None
         source_tokens = syntax.agents(verb) if passive else syntax.subjects(verb)
-        # A passive agent may be the act itself: "killed by a United States airstrike" (its modifier acts).
-        sources = [m for t in source_tokens for m in self.actors(t, possessor=passive)]
+        # A passive agent may be the act itself: "killed by a United States airstrike" (its modifier acts);
+        # so may an active subject that is a weapon or an attack: "British aircraft killed", "US attacks
+        # have killed".
+        sources = [m for t in source_tokens
+                   for m in self.actors(t, possessor=passive or t.lemma_.lower() in INSTRUMENTS)]
         targets = self._targets(verb, p, objects, passive)
+        if not targets and p.code[:2] in PLACE_ROOTS:
+            # "blocked roads in Algiers", "reimposed blockades in the West Bank": force and protest with no
+            # one named act on the country where they happen, as the codebook's coders read them
+            targets = self._place([verb, *objects], {"in", "into", "at"})
         code = self._refused(verb) if p.code.startswith("12") and p.xcomp is not None and "*" in p.xcomp else None
         return self._emit(verb, p, sources, targets, code=code)
 
@@ -325,11 +345,18 @@ class _Finder:
         if syntax.background(noun):
             return None
         governor = noun.head if noun.dep_ in {"dobj", "nsubjpass", "attr", "pobj"} else None
+        gathered = False
         if governor is not None and governor.dep_ == "prep":
-            governor = governor.head if noun.head.lower_ == "under" else None
+            above = governor.head
+            # "engaged in ethnic cleansing" (a light verb through its preposition); "converged for a rally",
+            # "returned to Geneva for talks": who comes for the event takes part in it
+            gathered = noun.head.lower_ == "for" and above.lemma_.lower() in GATHER
+            light = noun.head.lower_ == "under" or gathered or (
+                noun.head.lower_ == "in" and above.lemma_.lower() in (p.light or frozenset()))
+            governor = above if light else None
         governor_lemma = governor.lemma_.lower() if governor is not None else ""
         if governor is not None and governor_lemma in self.stage.patterns.verbs and governor_lemma not in (
-            p.light or frozenset()) and governor_lemma not in p.undergo:
+            p.light or frozenset()) and governor_lemma not in p.undergo and not gathered:
             return None  # the verb carries the event ("discuss the visit"): the verb's pattern decides
         if p.prep is not None and not self._has_prep(noun, [], p.prep):
             return None
@@ -376,12 +403,13 @@ class _Finder:
             # Talks and calls held are joint acts: "X spoke with Y" is also Y speaking with X, as coders
             # code it; "X agreed to meet Y" is X's intent alone.
             pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
-        if modality == "intended":
-            code = p.intent or self.stage.intents.get(code, code)
+        code, negated, modality = self._announced(p, code, negated, modality, mood or trigger)
         out = []
+        # An act on oneself only ("restrictions on its own labour market") still happened: it has no target.
+        kept = [(s, t) for s, t in pairs if t is None or not _same(s.actor, t.actor)]
+        selfish = [s for s in distinct if any(a is s for a, _ in pairs) and not any(k is s for k, _ in kept)]
+        pairs = kept + [(s, None) for s in selfish]
         for source, target in pairs:
-            if target is not None and _same(source.actor, target.actor):
-                continue
             target_actor = _localised(source.actor, target.actor) if target is not None else None
             weight = _VIA_WEIGHT.get(source.via, 0.9) * (_VIA_WEIGHT.get(target.via, 0.9) if target else 0.8)
             out.append(Candidate(
@@ -391,6 +419,51 @@ class _Finder:
                 negated=negated, modality=modality, confidence=round(p.confidence * weight, 3), token=trigger,
             ))
         return out
+
+    def _announced(self, p: Pattern, code: str, negated: bool, modality: str, clause: Token
+                   ) -> tuple[str, bool, str]:
+        """The code of an act only announced: its intent (03x) or threat (13x) form, or the refusal (12x)."""
+        threat = self.stage.intents.get(code, "")
+        if modality == "hypothetical" and threat.startswith("13") and _conditional(clause, {"if", "unless"}):
+            # "may halt its mediation if the fighting goes on", "will impose sanctions unless": a harm made
+            # to hang on the other side's conduct is a threat (codebook 13)
+            modality = "intended"
+        if modality != "intended":
+            return code, negated, modality
+        code = p.intent or self.stage.intents.get(code, code)
+        refusal = _refusal(code) if negated and _says_not(clause) else None
+        if refusal is not None:
+            # "will not accept", "said it would not meet the demands": announcing that one will not do
+            # what an intent (03x) would offer is CAMEO's refusal (12x), an act in itself.
+            return refusal, False, modality
+        if not negated and _conditional(clause, {"unless"}) and not code.startswith("13"):
+            # "will withdraw its force unless ...": an act announced on a condition the other side must
+            # meet is a threat (codebook 13), not an offer
+            return "130", negated, modality
+        return code, negated, modality
+
+
+def _says_not(token: Token) -> bool:
+    """The negation is the speaker's own "not" on the act or its readiness ("will not accept", "is not
+    willing to meet"), not a failure reported ("failed to agree to meet" did not happen; it refused nothing)."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    parent = syntax.governing_verb(token)
+    return parent is not None and token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in parent.children)
+
+
+def _conditional(token: Token, marks: set[str]) -> bool:
+    """The clause carries a condition ("will withdraw unless the talks resume", "may halt it if ...")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+               for c in token.children)
+
+
+def _refusal(intent: str) -> str | None:
+    """The 12x refusal mirroring an expressed intent (03x), by refusal.tsv; None for other codes."""
+    if not intent.startswith("03"):
+        return None
+    refusals = refusal_codes()
+    return refusals.get(intent) or refusals.get(intent[:3])
 
 
 def _modal_complements(verb: Token, modals: frozenset[str]) -> list[Token]:

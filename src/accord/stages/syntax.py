@@ -160,6 +160,8 @@ def modality(token: Token) -> str:
         return "intended"
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and governing_verb(token) is None:
         return "intended"  # headline style: "Pakistan, Belarus to multiply cooperation"
+    if _reported_future(token):
+        return "intended"  # "said it would allow": the reported form of "will allow"
     if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in token.children) or any(
         c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in token.children
     ):
@@ -177,8 +179,8 @@ def modality(token: Token) -> str:
             return "hypothetical"  # asked, urged or invited to: someone else's act, not done
         if path <= {"xcomp"} and lemma in INTENDERS:
             return "intended"
-        if path <= {"xcomp"} and _ready(current):
-            return "intended"  # "is ready to", "is willing to", "is prepared to"
+        if path <= {"xcomp", "acomp", "pcomp", "prep"} and _ready(current):
+            return "intended"  # "is ready to", "is willing to", "is prepared to" (via the adjective)
         if "ccomp" in path and lemma in SPEECH:
             return "reported"
         if not path <= {"xcomp", "conj"}:
@@ -227,7 +229,26 @@ def noun_mood(noun: Token) -> tuple[bool, str] | None:
     return None
 
 
+def _reported_future(token: Token) -> bool:
+    """ "would" in a clause a speech verb reports, with no condition on it ("Iraq said it would allow the
+    inspectors back"): reported speech shifts "will" to "would", so this is an announced act, not a guess."""
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in token.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in HEDGES - {"would"} for c in token.children):
+        return False
+    return token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH
+
+
 def _ready(clause: Token) -> bool:
     """The clause hangs from an adjective of readiness ("ready to", "willing to")."""
     head = clause.head
-    return clause.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in READY
+    if clause.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head  # "is committed to opening up the economy"
+    elif clause.dep_ != "xcomp":
+        return False
+    # "committed", "prepared" are often parsed as passive participles ("is committed"): the text tells
+    return head.lower_ in READY and (
+        head.pos_ == "ADJ" or head.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in head.children)
+    )
