@@ -451,3 +451,32 @@ def test_agrees_with_score_py_on_random_damage(
     if rng.random() < 0.5:
         rng.shuffle(preds)  # order decides the greedy matching: both must take the same pairs
     assert_agrees(tmp_path, [article, twin], preds)
+
+
+def _anchor_event(sentence: str, source: str, target: str | None, cameo: str, negated: bool = False) -> dict:
+    actor = lambda code: {"text": code, "name": code, "code": code, "country": code}  # noqa: E731
+    return {"article_id": "a1", "sentence": sentence, "source": actor(source),
+            "target": actor(target) if target else None, "cameo": cameo, "negated": negated}
+
+
+def test_anchor_check_counts_predictions_in_annotated_sentences_only():
+    from accord.evaluation.anchors import anchor_check
+
+    gold = [{"id": "a1", "text": "", "events": [
+        {"quote": "Pakistan hosted Belarus", "source": {"country": "PAK"}, "target": {"country": "BLR"},
+         "cameo": "042"},
+        {"quote": "Pakistan hosted Belarus", "source": {"country": "BLR"}, "target": {"country": "PAK"},
+         "cameo": "043"},
+        {"quote": "Russia threatened Ukraine", "source": {"country": "RUS"}, "target": {"country": "UKR"},
+         "cameo": "130", "negated": True},
+    ]}]  # fmt: skip
+    predicted = [
+        _anchor_event("Pakistan hosted  Belarus on Tuesday.", "BLR", "PAK", "042"),  # all right (either gold)
+        _anchor_event("Pakistan hosted Belarus on Tuesday.", "PAK", "CHN", "190"),  # source only
+        _anchor_event("Pakistan hosted Belarus on Tuesday.", "PAK", "BLR", "040", negated=True),  # not counted
+        _anchor_event("An unannotated sentence.", "PAK", "BLR", "042"),  # not counted
+        _anchor_event("Russia threatened Ukraine.", "RUS", "UKR", "130"),  # only a negated gold: not counted
+    ]
+    check = anchor_check(gold, predicted)
+    assert check.as_tuple() == (2, 2, 1, 1)
+    assert "first actor 100.0% (2 of 2)" in check.line() and "CAMEO root 50.0% (1 of 2)" in check.line()

@@ -85,8 +85,19 @@ def run_eval(args: argparse.Namespace) -> int:
     else:
         predicted = [e.to_json() for e in code_articles(gold, settings=_settings(args))]
     result = score(gold, predicted, dyad_only=args.dyad_only)
+    anchors = None
+    if args.anchors:
+        from accord.evaluation.anchors import anchor_check
+
+        anchors = anchor_check(gold, predicted)
     if args.json:
-        print(json.dumps(result.as_dict()))
+        figures = result.as_dict()
+        if anchors is not None:
+            names = ("events", "source", "target", "root")
+            figures["anchors"] = dict(zip(names, anchors.as_tuple(), strict=True))
+        print(json.dumps(figures))
     else:
         print(format_report(result, verbose=args.verbose))
+        if anchors is not None:
+            print(anchors.line())
     return 0

@@ -63,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--predictions", help="score this events JSONL instead of coding the gold texts")
     ev.add_argument("--dyad-only", action="store_true", help="match on sentence and dyad alone")
     ev.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    ev.add_argument("--anchors", action="store_true",
+                    help="also GDELT's manual-check figures: actors and root right in annotated sentences")
     ev.set_defaults(run=_run_eval)
 
     from accord.cli import export, ingest, query, serve

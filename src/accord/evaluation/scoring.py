@@ -218,29 +218,29 @@ def _round(value: float | None) -> float | None:
 # --- matching ----------------------------------------------------------------------------------------
 
 
-def _norm(text: str | None) -> str:
+def fold_space(text: str | None) -> str:
     """Fold runs of whitespace (non-breaking spaces included) to one space, as score.py does."""
     return _SPACE.sub(" ", text or "").strip()
 
 
-def _entity(actor: Mapping[str, Any] | None) -> str | None:
+def entity(actor: Mapping[str, Any] | None) -> str | None:
     """What an actor is compared on: its country if set, else its organisation."""
     if not actor:
         return None
     return actor.get("country") or actor.get("org")
 
 
-def _root(code: str | None) -> str:
+def cameo_root(code: str | None) -> str:
     return (code or "")[:2]
 
 
 def _fits(gold: Mapping[str, Any], pred: Mapping[str, Any], quote: str, dyad_only: bool) -> bool:
     """True when the prediction is in the gold event's sentence, with its dyad and (unless dyad_only) root."""
     return (
-        quote in _norm(pred.get("sentence"))
-        and _entity(pred.get("source")) == _entity(gold.get("source"))
-        and _entity(pred.get("target")) == _entity(gold.get("target"))
-        and (dyad_only or _root(pred.get("cameo")) == _root(gold.get("cameo")))
+        quote in fold_space(pred.get("sentence"))
+        and entity(pred.get("source")) == entity(gold.get("source"))
+        and entity(pred.get("target")) == entity(gold.get("target"))
+        and (dyad_only or cameo_root(pred.get("cameo")) == cameo_root(gold.get("cameo")))
     )
 
 
@@ -251,7 +251,7 @@ def _pair(
     used: set[int] = set()
     pairs = []
     for gi, g in enumerate(gold):
-        quote = _norm(g["quote"])
+        quote = fold_space(g["quote"])
         for pi, p in enumerate(preds):
             if pi not in used and _fits(g, p, quote, dyad_only):
                 used.add(pi)
@@ -274,21 +274,21 @@ def _true_positive(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> Tally:
         date_ok=int(bool(gold.get("date")) and pred.get("date") == gold["date"]),
         located=int(located),
         country_ok=int(located and pl.get("country") == gl.get("country")),
-        place_ok=int(located and _norm(pl.get("name")).lower() == _norm(gl.get("name")).lower()),
+        place_ok=int(located and fold_space(pl.get("name")).lower() == fold_space(gl.get("name")).lower()),
     )
 
 
 def _miss(article_id: str, gold: Mapping[str, Any]) -> Finding:
     return Finding(
-        article_id=article_id, kind="MISS", source=_entity(gold.get("source")),
-        target=_entity(gold.get("target")), cameo=gold.get("cameo"), text=gold["quote"],
+        article_id=article_id, kind="MISS", source=entity(gold.get("source")),
+        target=entity(gold.get("target")), cameo=gold.get("cameo"), text=gold["quote"],
     )
 
 
 def _false_positive(article_id: str, kind: str, pred: Mapping[str, Any]) -> Finding:
     return Finding(
-        article_id=article_id, kind=kind, source=_entity(pred.get("source")),
-        target=_entity(pred.get("target")), cameo=pred.get("cameo"), text=_norm(pred.get("sentence")),
+        article_id=article_id, kind=kind, source=entity(pred.get("source")),
+        target=entity(pred.get("target")), cameo=pred.get("cameo"), text=fold_space(pred.get("sentence")),
     )
 
 
@@ -323,7 +323,7 @@ def _as_json(event: Mapping[str, Any] | Event) -> Mapping[str, Any]:
     return event.to_json() if isinstance(event, Event) else event
 
 
-def _group(predicted: Iterable[Mapping[str, Any] | Event]) -> dict[str, list[Mapping[str, Any]]]:
+def by_article(predicted: Iterable[Mapping[str, Any] | Event]) -> dict[str, list[Mapping[str, Any]]]:
     """Non-negated predictions by article id, in input order."""
     groups: dict[str, list[Mapping[str, Any]]] = {}
     for event in map(_as_json, predicted):
@@ -340,7 +340,7 @@ def _score_each(
     dyad_only: bool,
 ) -> list[tuple[str, Score]]:
     """(article id, Score) for each gold article, in file order."""
-    groups = _group(predicted)
+    groups = by_article(predicted)
     return [
         (str(art["id"]), _score_article(art, groups.get(str(art["id"]), []), dyad_only))
         for art in gold_articles
