@@ -42,6 +42,8 @@ QUANTITIES = {"group", "number", "thousand", "thousands", "hundred", "hundreds",
 # Roots of acts done somewhere (protest, force posture, coercion, assault, fight, mass violence): with no
 # target named, the country of the place they happen in is theirs.
 PLACE_ROOTS = {"14", "15", "17", "18", "19", "20"}
+# Participles that state an attitude of their subject, not a passive act on it ("is opposed to").
+STATIVES = {"oppose"}
 # Verbs of coming together: their subject takes part in the event they come "for" ("gathered for a rally").
 GATHER = {"gather", "converge", "assemble", "come", "arrive", "return", "travel", "fly", "head", "meet"}
 # Weapons and attacks that stand for whoever wields them: their country modifier is the actor.
@@ -178,7 +180,8 @@ class _Finder:
 
     # -- verbs ---------------------------------------------------------------------------------------
     def _verb(self, verb: Token, p: Pattern, loose: bool = False) -> list[Candidate] | None:
-        passive = syntax.is_passive(verb)
+        # "is opposed to the plan": a stative participle, its subject holds the attitude
+        passive = syntax.is_passive(verb) and not (verb.lemma_.lower() in STATIVES and p.prep is not None)
         objects = children(verb, "nsubjpass") if passive else syntax.direct_objects(verb)
         # "suspended part of its aid programme", "freed some of the prisoners": the share's "of" object
         objects = objects + [o for h in objects if h.lemma_.lower() in QUANTITIES
@@ -304,7 +307,10 @@ class _Finder:
         if kind == "xobj":  # "refused to meet the king", "declined to send troops to Iraq"
             return self._complement_targets(head)
         if kind == "comp":  # "demanded that the US cancel", "said Iran must withdraw": who is to act
-            return [m for c in children(head, "ccomp") for s in children(c, "nsubj", "nsubjpass")
+            clauses = children(head, "ccomp") + [  # a noun's "that" clause: "its demand that Iran release"
+                c for c in children(head, "acl") if head.pos_ in {"NOUN", "PROPN"}
+                and any(m.lower_ == "that" for m in children(c, "mark"))]
+            return [m for c in clauses for s in children(c, "nsubj", "nsubjpass")
                     for t in syntax.conjuncts(s) for m in self.actors(t, possessor=True)]
         # poss, amod, compound: modifiers of a noun
         return [m for c in children(head, kind) for m in self.actors(c)]

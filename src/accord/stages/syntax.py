@@ -78,6 +78,8 @@ def subjects(verb: Token) -> list[Token]:
         if current is None:
             return []
         found = [_participle_subject(s) for s in children(current, "nsubj", "nsubjpass", "csubj")]
+        # the small model sometimes hangs the subject on the passive auxiliary ("Peru is opposed to")
+        found = found or [s for a in children(current, "auxpass") for s in children(a, "nsubj", "nsubjpass")]
         if found:
             return [t for s in found for t in conjuncts(s)]
         if current.dep_ == "xcomp" and current.head.lemma_.lower() in OBJECT_CONTROL:
@@ -86,6 +88,9 @@ def subjects(verb: Token) -> list[Token]:
                 return conjuncts(objects[0])
         if current.dep_ in {"relcl", "acl"}:
             return conjuncts(current.head)
+        if current.dep_ == "acomp" and current.head.pos_ in {"VERB", "AUX"}:  # "Norway is opposed to"
+            current = current.head
+            continue
         current = governing_verb(current)
     return []
 
