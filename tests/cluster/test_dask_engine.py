@@ -179,3 +179,18 @@ def test_a_shard_whose_worker_keeps_dying_is_coded_article_by_article(corpus, se
     assert _snapshot(db) == reference
     assert tally.failed == 1
     assert _parquet_events(parquet) == [e["id"] for e in reference["events"]]
+
+
+def test_the_cli_joins_a_running_scheduler(client, corpus, reference, tmp_path, capsys):
+    """`--scheduler ADDRESS --workers N`: the command codes on that cluster (here the module's) and stores the same."""
+    from accord.cli.main import main
+
+    db, parquet = tmp_path / "remote.duckdb", tmp_path / "remote.parquet"
+    address = client.scheduler.address
+    code = main(["ingest", str(corpus), "--db", str(db), "--engine", "dask", "--scheduler", address,
+                 "--workers", "2", "--shard-size", str(SHARD), "--parquet", str(parquet)])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 1, err  # the truncated line is a failure: exit 1, the rest stored
+    assert f"{len(reference['articles'])} new article(s), 0 already stored, 1 failed" in err
+    assert _snapshot(db)["events"] == reference["events"]
+    assert _parquet_events(parquet) == [e["id"] for e in reference["events"]]
