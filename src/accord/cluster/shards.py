@@ -49,9 +49,6 @@ class ShardResult:
     files: tuple[str, ...]
     coded: tuple[str, ...]  # ids of the articles coded (with or without events)
     failures: tuple[Failure, ...] = ()
-    events: int = 0
-    seconds: float = 0.0
-    worker: str = ""
 
 
 def shard_key(articles: Sequence[Article], coder: str) -> str:

@@ -6,10 +6,6 @@ shard and reused for the next ones (``get_coder`` keeps one per process and sett
 
 from __future__ import annotations
 
-import os
-import socket
-import time
-
 from accord.cluster.shards import Shard, ShardResult, write_events
 from accord.settings import Settings
 
@@ -18,24 +14,18 @@ def code_shard(shard: Shard, settings: Settings, root: str) -> ShardResult:
     """Code the shard's articles, write their events under root, and say what was done."""
     from accord.coder import get_coder
 
-    started = time.monotonic()
     coded = list(get_coder(settings).code(shard.articles))
     events = [event for c in coded if c.failure is None for event in c.events]
-    files = write_events(events, root, shard.key)
     return ShardResult(
         key=shard.key,
-        files=files,
+        files=write_events(events, root, shard.key),
         coded=tuple(c.article.id for c in coded if c.failure is None),
         failures=tuple(c.failure for c in coded if c.failure is not None),
-        events=len(events),
-        seconds=time.monotonic() - started,
-        worker=f"{socket.gethostname()}:{os.getpid()}",
     )
 
 
-def warm_up(settings: Settings) -> str:
-    """Build the coder (load the model and knowledge) before the first shard; the worker's name."""
+def warm_up(settings: Settings) -> None:
+    """Build the coder (load the model and knowledge) before the first shard."""
     from accord.coder import get_coder
 
     get_coder(settings)
-    return f"{socket.gethostname()}:{os.getpid()}"
