@@ -84,7 +84,8 @@ class Actor:
 
 @dataclass(frozen=True, kw_only=True)
 class Place:
-    """A place on the map, from the gazetteer."""
+    """A place on the map, from the gazetteer; `text` is how the article wrote it ("Washington, D.C.",
+    "Kharkov"), None when the place was inferred rather than named (a visit's host country)."""
 
     name: str
     country: str | None = None
@@ -93,6 +94,7 @@ class Place:
     lon: float | None = None
     geonameid: int | None = None
     precision: str = "city"  # country, admin1, city
+    text: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -101,8 +101,9 @@ def test_there_are_enough_region_cases() -> None:
     assert len(CASES) >= 25
 
 
-def _talks(nlp: spacy.language.Language, text: str, triggers: list[str]) -> Document:
-    """An article of sentences, one 040 candidate between US and Ethiopian officials on each trigger."""
+def _talks(nlp: spacy.language.Language, text: str, triggers: list[str], usa: Actor | None = None) -> Document:
+    """An article of sentences, one 040 candidate between US and Ethiopian officials on each trigger (the
+    US side is `usa` after the first, when given)."""
     parsed = nlp(text)
     doc = Document(
         article=Article.create(text=text),
@@ -112,15 +113,16 @@ def _talks(nlp: spacy.language.Language, text: str, triggers: list[str]) -> Docu
             for i, s in enumerate(parsed.sents)
         ],
     )
-    usa = Actor(text="Blinken", name="Blinken", code="USAGOV", country="USA", sector="GOV")
+    blinken = Actor(text="Blinken", name="Blinken", code="USAGOV", country="USA", sector="GOV")
     eth = Actor(text="minister", name="minister", code="ETHGOV", country="ETH", sector="GOV")
     used: set[int] = set()
     for word in triggers:
         token = next(t for t in parsed if t.text == word and t.i not in used)
         used.add(token.i)
         sentence = next(s.index for s in doc.sentences if s.start <= token.idx < s.end)
+        source = usa if usa is not None and doc.candidates else blinken
         doc.candidates.append(Candidate(
-            sentence=sentence, source=usa, target=eth, cameo="040", rule="test", trigger_start=token.idx,
+            sentence=sentence, source=source, target=eth, cameo="040", rule="test", trigger_start=token.idx,
             trigger_end=token.idx + len(token), trigger_text=token.text, token=token,
         ))  # fmt: skip
     return doc
@@ -145,3 +147,21 @@ def test_talks_happen_where_the_pair_met(
     assert doc.candidates[0].location is not None and doc.candidates[0].location.name == "Paris"
     place = doc.candidates[1].location
     assert place is not None and place.name == expected
+
+
+def test_the_state_named_as_a_whole_talks_where_its_official_met(nlp: spacy.language.Language) -> None:
+    # "The Secretary reiterated the United States' support for Ethiopia": the state is the source.
+    state = Actor(text="the United States'", name="United States", code="USA", country="USA", kind="state")
+    text = "Blinken met Ethiopia's foreign minister in Paris. He reiterated the United States' support for Ethiopia."
+    doc = _talks(nlp, text, ["met", "reiterated"], usa=state)
+    PlacesStage()(doc)
+    place = doc.candidates[1].location
+    assert place is not None and place.name == "Paris"
+
+
+def test_a_group_with_no_sector_does_not_take_the_venue(nlp: spacy.language.Language) -> None:
+    group = Actor(text="protesters", name="protesters", code="USA", country="USA", kind="group")
+    text = "Blinken met Ethiopia's foreign minister in Paris. Protesters criticised the visit of the minister."
+    doc = _talks(nlp, text, ["met", "criticised"], usa=group)
+    PlacesStage()(doc)
+    assert doc.candidates[1].location is None

@@ -243,3 +243,38 @@ def test_a_mention_in_another_sentence_does_not_hide_a_place(nlp: spacy.language
     doc.mentions.append(Mention(actor=RUS, sentence=1, head=start, start=start, end=start + 1))
     PlacesStage()(doc)
     assert doc.candidates[0].location is not None and doc.candidates[0].location.name == "Moscow"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # (sentence, trigger, (gazetteer name, the words the article used))
+        ("Blinken met the minister today in Washington, D.C. to discuss trade.", "met",
+         ("Washington", "Washington, D.C.")),
+        ("The students left Kharkov after the talks in Kiev.", "talks", ("Kyiv", "Kiev")),
+        ("The envoys met in Paris, Texas, on Friday.", "met", ("Paris", "Paris, Texas")),
+        ("The ministers met in Minsk on Tuesday.", "met", ("Minsk", "Minsk")),
+    ],
+)
+def test_a_place_keeps_the_words_the_article_used(
+    nlp: spacy.language.Language, text: str, trigger: str, expected: tuple[str, str]
+) -> None:
+    doc = make_doc(nlp, text, [], trigger, source=USA)
+    PlacesStage()(doc)
+    place = doc.candidates[0].location
+    assert place is not None and (place.name, place.text) == expected
+
+
+def test_an_inferred_place_has_no_written_name(nlp: spacy.language.Language) -> None:
+    doc = make_doc(nlp, "Pakistan hosted the Belarusian minister.", [("Pakistan", PAK)], "hosted",
+                   cameo="043", source=PAK, target=BLR)  # fmt: skip
+    PlacesStage()(doc)
+    place = doc.candidates[0].location
+    assert place is not None and (place.name, place.text) == ("Pakistan", None)
+
+
+def test_a_dateline_place_keeps_the_dateline_words(nlp: spacy.language.Language) -> None:
+    doc = make_doc(nlp, "Pakistan praised the Belarusian minister.", [("Pakistan", PAK)], "praised", source=PAK)
+    doc.dateline = "ISLAMABAD"
+    place = dateline_place(doc)
+    assert place is not None and (place.name, place.text) == ("Islamabad", "ISLAMABAD")

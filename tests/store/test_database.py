@@ -59,7 +59,8 @@ def make_event(
         "date": date(2023, 5, 30),
         "date_precision": "day",
         "location": Place(
-            name="Islamabad", country="PAK", admin1="Islamabad", lat=33.72, lon=73.04, geonameid=1176615
+            name="Islamabad", country="PAK", admin1="Islamabad", lat=33.72, lon=73.04, geonameid=1176615,
+            text="ISLAMABAD",
         ),
         "trigger": Trigger(text="agreed", start=21, end=27),
         "rule": "agree.to",

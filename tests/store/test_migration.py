@@ -1,4 +1,5 @@
-"""Schema versions: a v1 store written by Accord 0.1.0 (commit ac016be) opens, upgrades to v2, keeps its data."""
+"""Schema versions: a v1 store written by Accord 0.1.0 (commit ac016be) opens, upgrades to the current
+version step by step, keeps its data."""
 
 from __future__ import annotations
 
@@ -50,8 +51,8 @@ def test_opening_a_v1_store_upgrades_it_and_keeps_every_row(v1_copy: Path) -> No
     with open_store(v1_copy) as store:
         counts = store.counts()
         events = store.events()
-    assert SCHEMA_VERSION == 2
-    assert _raw(v1_copy, "SELECT version FROM schema_version") == [(2,)]
+    assert SCHEMA_VERSION == 3
+    assert _raw(v1_copy, "SELECT version FROM schema_version") == [(3,)]
     assert counts["articles"] == before["articles"] == 3 and counts["events"] == before["events"] == 31
     assert [(e.id,) for e in events] == old_events  # same events, in stored order
     # The binary file was failing twice; v2 keys failures and counts the attempts instead.
@@ -104,5 +105,31 @@ def test_a_failed_migration_leaves_the_old_version(v1_copy: Path, monkeypatch: p
 def test_read_only_open_of_a_v1_store_asks_for_a_writable_open(v1_copy: Path) -> None:
     from accord.errors import StoreError
 
-    with pytest.raises(StoreError, match="version 1, needs 2"):
+    with pytest.raises(StoreError, match="version 1, needs 3"):
         open_store(v1_copy, read_only=True)
+
+
+def test_old_events_keep_their_places_and_have_no_written_name(v1_copy: Path) -> None:
+    before = _raw(v1_copy, "SELECT id, location_name, geonameid FROM events ORDER BY rowid")
+    with open_store(v1_copy) as store:
+        events = store.events()
+    assert any(name for _, name, _ in before)
+    assert [(e.id, e.location and e.location.name, e.location and e.location.geonameid) for e in events] == before
+    assert all(e.location is None or e.location.text is None for e in events)
+
+
+def test_an_upgraded_store_keeps_the_name_as_written(v1_copy: Path) -> None:
+    from accord.records import Actor, Event, Place, Plover
+
+    article = Article.create(text="Blinken met Tileuberdi in Washington, D.C.", published=date(2022, 5, 4))
+    usa = Actor(text="Blinken", name="Antony Blinken", code="USAGOV", country="USA", sector="GOV", kind="person")
+    place = Place(name="Washington", country="USA", geonameid=4140963, text="Washington, D.C.")
+    event = Event(
+        id=Event.make_id(article.id, 0, "USAGOV", "", "040"), article_id=article.id, sentence_index=0,
+        sentence=article.text, source=usa, target=None, cameo="040", cameo_root="04",
+        plover=Plover(event="CONSULT"), quad_class=1, goldstein=1.0, location=place, coder="test",
+    )
+    with open_store(v1_copy) as store:
+        store.add_batch([(article, [event])])
+        stored = [e for e in store.events() if e.article_id == article.id]
+    assert [e.location for e in stored] == [place]

@@ -100,7 +100,8 @@ def _location(row: dict[str, Any]) -> dict[str, Any] | None:
         return None
     precision = row["location_precision"] or "city"
     return {
-        "extracted_place": row["location_name"],
+        # The words the article used, where the place was named (older stores and inferred places: none).
+        "extracted_place": row.get("location_text") or row["location_name"],
         "resolved_place": row["location_name"],
         "geonameid": row["geonameid"],
         "lat": row["lat"],

@@ -15,10 +15,11 @@ dateline's country happens at the dateline ("ISLAMABAD -").
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from accord.knowledge.gazetteer import REGION_WORDS, Gazetteer, get_gazetteer
-from accord.records import Place
+from accord.records import Actor, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -58,7 +59,8 @@ def dateline_place(doc: Document, gazetteer: Gazetteer | None = None) -> Place |
     if not doc.dateline:
         return None
     gazetteer = gazetteer or get_gazetteer()
-    return gazetteer.lookup(doc.dateline, countries=article_countries(doc))
+    place = gazetteer.lookup(doc.dateline, countries=article_countries(doc))
+    return replace(place, text=doc.dateline) if place is not None else None
 
 
 def _covered(doc: Document, sentence: int) -> set[int]:
@@ -246,7 +248,8 @@ def _best_place(
             continue
         score = _score(found[0], found[1], candidate.token)
         if score is not None and (best is None or score > best[0]):
-            best = (score, found[1])
+            written = span.doc[name.start : qualified[1].end] if qualified is not None else found[0]
+            best = (score, replace(found[1], text=written.text))
     return best
 
 
@@ -330,9 +333,12 @@ def _at_home(candidate: Candidate, dateline: Place | None) -> Place | None:
 
 
 def _pair(candidate: Candidate) -> frozenset:
-    """The two countries of an exchange between officials; empty for anything else."""
-    official = {"GOV", "MIL", "LEG"}
-    if candidate.target is None or candidate.source.sector not in official or candidate.target.sector not in (
-            official | {None}):
+    """The two countries of an exchange between officials or states; empty for anything else."""
+    if candidate.target is None or not (_official(candidate.source) and _official(candidate.target)):
         return frozenset()
     return frozenset({candidate.source.entity, candidate.target.entity})
+
+
+def _official(actor: Actor) -> bool:
+    """An official, or a state named as a whole ("the United States' support for ...": the state acts)."""
+    return actor.sector in ("GOV", "MIL", "LEG") or (actor.sector is None and actor.kind == "state")

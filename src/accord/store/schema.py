@@ -52,8 +52,10 @@ ACTOR_FIELDS = ("text", "name", "code", "country", "org", "sector", "kind")
 PLACE_COLUMNS = {
     "name": "location_name", "country": "location_country", "admin1": "location_admin1",
     "lat": "lat", "lon": "lon", "geonameid": "geonameid", "precision": "location_precision",
+    "text": "location_text",
 }  # fmt: skip
-EVENT_COLUMNS = {
+# The events table's columns up to version 2: the v2 migration copies exactly these, whatever came later.
+_EVENT_COLUMNS_V1 = {
     "id": "VARCHAR", "article_id": "VARCHAR", "sentence_index": "INTEGER", "sentence": "VARCHAR",
     **{f"source_{f}": "VARCHAR" for f in ACTOR_FIELDS},
     **{f"target_{f}": "VARCHAR" for f in ACTOR_FIELDS},
@@ -65,6 +67,7 @@ EVENT_COLUMNS = {
     "trigger_text": "VARCHAR", "trigger_start": "INTEGER", "trigger_end": "INTEGER",
     "rule": "VARCHAR", "confidence": "DOUBLE", "coder": "VARCHAR",
 }  # fmt: skip
+EVENT_COLUMNS = {**_EVENT_COLUMNS_V1, "location_text": "VARCHAR"}
 FAILURE_COLUMNS = {
     "source": "VARCHAR", "reason": "VARCHAR", "stage": "VARCHAR", "article_id": "VARCHAR",
     "failed_at": "TIMESTAMP", "attempts": "INTEGER",
@@ -151,10 +154,10 @@ def _articles_v2() -> str:
 
 
 def _events_v2() -> str:
-    columns = {**EVENT_COLUMNS, "story_id": "VARCHAR"}
+    columns = {**_EVENT_COLUMNS_V1, "story_id": "VARCHAR"}
     return f"""
     CREATE TABLE events_v2 ({_ddl(columns, "id")});
-    INSERT INTO events_v2 SELECT {", ".join("e." + c for c in EVENT_COLUMNS)}, {story_id_sql()}
+    INSERT INTO events_v2 SELECT {", ".join("e." + c for c in _EVENT_COLUMNS_V1)}, {story_id_sql()}
         FROM events e LEFT JOIN articles a ON a.id = e.article_id ORDER BY e.rowid;
     DROP TABLE events;
     ALTER TABLE events_v2 RENAME TO events;
@@ -177,13 +180,20 @@ def _failures_v2() -> str:
     """
 
 
+def _migrate_to_3(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 3: the place name as the article wrote it, beside the gazetteer's (NULL for older events)."""
+    con.execute("ALTER TABLE events ADD COLUMN location_text VARCHAR")
+
+
 def _ddl(columns: dict[str, str], key: str) -> str:
     return ", ".join(
         f"{name} {kind}" + (" PRIMARY KEY" if name == key else "") for name, kind in columns.items()
     )
 
 
-MIGRATIONS: tuple[Callable[[duckdb.DuckDBPyConnection], None], ...] = (_migrate_to_1, _migrate_to_2)
+MIGRATIONS: tuple[Callable[[duckdb.DuckDBPyConnection], None], ...] = (
+    _migrate_to_1, _migrate_to_2, _migrate_to_3,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

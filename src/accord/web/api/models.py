@@ -31,6 +31,7 @@ class PlaceOut(BaseModel):
     lon: float | None
     geonameid: int | None
     precision: str = Field(description="country, admin1 or city")
+    text: str | None = Field(description="the place's name as the article wrote it; null when inferred")
 
 
 class PloverOut(BaseModel):
