@@ -52,6 +52,19 @@ KNOWN_SKIPS = {
     "before being deleted by censors": "no actor",
     "The government of China has quarantined a number of cities over the virus.": "no pattern for 'quarantine'",
     "His associates have alleged Navalny was poisoned.": "no pattern for 'allege'",
+    "The army said the plane was bringing meat from Bishkek, Kyrgyzstan": "no pattern for 'bring'",
+    "They have conceded nothing in fact, and a full-scale clampdown is on the way.": "'they' is not resolved",
+    "She's just doing this to try and disintegrate the movement.": "'she' is not resolved",
+    "So they're using different tricks and lies.": "'they' is not resolved",
+    "He is the author of the current economic and political challenges we're facing as a nation\", said Ashton "
+    "Bumhira": "a copula with no event noun",
+    "Vladimir Putin, president of Russia, said in a statement": "no pattern for 'say': the praise is the next sentence",
+    "Cde Mugabe was an icon of liberation, a pan-Africanist who dedicated his life to the emancipation and "
+    "empowerment of his people": "a copula with no event noun",
+    "not the MDC, not the British,\" he declared": "no pattern for 'declare' with a quotation",
+    "After the funeral, Haitham said he would continue Qaboos's policies including a neutral approach to foreign "
+    "affairs.": "no pattern for 'continue'",
+    "NFP named the Kaufland chain and property developer Echo Investment among the buyers.": "no pattern for 'name'",
 }
 
 
