@@ -87,12 +87,13 @@ class Coded:
 
 
 def build_pipeline(settings: Settings) -> Pipeline:
-    """The standard pipeline: segment, actors, events, contexts, dates, places, build."""
+    """The standard pipeline: segment, actors, events, contexts, dates, places, local, build."""
     from accord.stages.actors import ActorsStage
     from accord.stages.build import BuildStage
     from accord.stages.contexts import ContextsStage
     from accord.stages.dates import DatesStage
     from accord.stages.events import EventsStage
+    from accord.stages.local import LocalActorsStage
     from accord.stages.places import PlacesStage
     from accord.stages.prefilter import event_filter
     from accord.stages.segment import SegmentStage, load_model
@@ -126,6 +127,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
         ContextsStage(),
         DatesStage(),
         PlacesStage(),
+        LocalActorsStage(),
         BuildStage(tables.cameo_codes(), tables.cameo_to_plover(), coder_version(settings)),
     ]
     return Pipeline(stages, batch_size=settings.batch_size)

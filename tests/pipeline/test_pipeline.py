@@ -31,7 +31,7 @@ def test_a_stage_before_what_it_needs_is_refused():
 
 
 def test_the_standard_pipeline_is_in_a_valid_order(coder):
-    assert coder.pipeline.names == ["segment", "actors", "events", "contexts", "dates", "places", "build"]
+    assert coder.pipeline.names == ["segment", "actors", "events", "contexts", "dates", "places", "local", "build"]
 
 
 def test_pipe_batches_give_the_same_events_as_single_runs(coder, example_text):

@@ -1,0 +1,69 @@
+"""The local stage: groups known only by their role take the country their event puts them in."""
+
+from __future__ import annotations
+
+import pytest
+from dyads import coded
+
+from accord.document import Candidate, Document
+from accord.records import Actor, Article, Place
+from accord.stages.local import LocalActorsStage, local_country
+
+CASES = [
+    # (text, (source, target, code) expected among the events)
+    # The police and courts act in their own country: whoever they act on or face is from there.
+    ("Egyptian police opened fire on demonstrators on Monday.", ("EGYPOL", "EGYCVL", "193")),
+    ("Kenyan police arrested dozens of students in the capital.", ("KENPOL", "KENEDU", "173")),
+    ("Protesters threw stones at Chilean police.", ("CHLCVL", "CHLPOL", "145")),
+    # A named place says where the group is.
+    ("Thousands of protesters rallied in Kirkuk against the government.", ("IRQCVL", "IRQ", "141")),
+    ("Israeli troops fired on protesters in Gaza.", ("ISRMIL", "PSECVL", "193")),
+    ("American soldiers killed villagers in Afghanistan.", ("USAMIL", "AFGCVL", "190")),
+    ("Rebels attacked government troops near Goma.", ("CODREB", "MIL", "190")),
+    # The troops' country is no guide to their victims' (only police and courts are), nor is no place at all.
+    ("Syrian government forces shelled rebels.", ("SYRMIL", "REB", "194")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_a_local_group_takes_its_country(events, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(events(text))
+
+
+def _group(sector: str) -> Actor:
+    return Actor(text="them", name="them", code=sector, sector=sector, kind="group")
+
+
+def _candidate(source: Actor, target: Actor | None, location: Place | None = None) -> Candidate:
+    return Candidate(sentence=0, source=source, target=target, cameo="173", rule="test", trigger_start=0,
+                     trigger_end=1, trigger_text="x", location=location)  # fmt: skip
+
+
+GHA_POLICE = Actor(text="police", name="police", code="GHAPOL", country="GHA", sector="POL", kind="group")
+GHA_ARMY = Actor(text="army", name="army", code="GHAMIL", country="GHA", sector="MIL", kind="group")
+ACCRA = Place(name="Accra", country="GHA", text="Accra")
+
+
+@pytest.mark.parametrize(
+    ("candidate", "expected"),
+    [
+        (_candidate(GHA_POLICE, _group("CVL")), ("GHAPOL", "GHACVL")),
+        (_candidate(_group("CRM"), GHA_POLICE), ("GHACRM", "GHAPOL")),
+        (_candidate(GHA_ARMY, _group("CVL")), ("GHAMIL", "CVL")),  # armies fight abroad
+        (_candidate(GHA_ARMY, _group("CVL"), ACCRA), ("GHAMIL", "GHACVL")),
+        # An inferred place (no words in the text) and groups that travel keep no country.
+        (_candidate(GHA_ARMY, _group("CVL"), Place(name="Ghana", country="GHA", precision="country")),
+         ("GHAMIL", "CVL")),
+        (_candidate(_group("MIL"), _group("NGO"), ACCRA), ("MIL", "NGO")),
+        # A group with an organisation is no local group.
+        (_candidate(GHA_POLICE, Actor(text="UN staff", name="UN", code="IGOUNO", org="UN", sector="CVL")),
+         ("GHAPOL", "IGOUNO")),
+    ],
+)
+def test_the_stage_on_candidates(candidate: Candidate, expected: tuple[str, str]) -> None:
+    LocalActorsStage()(Document(article=Article.create(text="x"), candidates=[candidate]))
+    assert (candidate.source.code, candidate.target.code if candidate.target else None) == expected
+
+
+def test_no_target_no_country_from_it() -> None:
+    assert local_country(_candidate(_group("CVL"), None), None) is None
