@@ -281,6 +281,20 @@ def test_lookup_prefers_the_most_recent_role():
     assert index.lookup("nobody", None) is None
 
 
+def test_on_a_day_accord_s_leaders_beat_a_phoenix_role_of_another_country():
+    shared = Person(name="King Olaf", aliases=(), country="ISL", sector="GOV", start=date(1990, 1, 1), end=None,
+                    source="phoenix")  # fmt: skip
+    own = _person("Olaf", date(1990, 1, 1), date(2020, 1, 1), aliases=("King Olaf",))
+    index = PeopleIndex([shared, own])
+    assert index.lookup("King Olaf", date(2010, 1, 1)).country == "FRA"
+    assert index.lookup("King Olaf", date(2021, 1, 1)).country == "ISL"  # Accord's term is over
+
+
+def test_queen_elizabeth_ii_is_british():
+    queen = people_index().lookup("Queen Elizabeth II", date(2019, 9, 11))
+    assert queen is not None and queen.country == "GBR"
+
+
 # --- older roles and bare surnames ------------------------------------------------------------------------
 
 

@@ -189,9 +189,12 @@ class PeopleIndex:
             found = [(person, is_main) for person, is_main in found if person.holds_on(on)]
         if not found:
             return None
-        def rank(item: tuple[Person, bool]) -> tuple[date, date, bool, bool]:
+        def rank(item: tuple[Person, bool]) -> tuple[bool, date, date, bool, bool]:
             person, is_main = item
-            return (person.start or date.min, person.end or date.max, is_main, person.source != "phoenix")
+            # On a given day Accord's own table of leaders beats Phoenix's, which lists a monarch shared by
+            # several realms under each of them ("Queen Elizabeth II" of Saint Kitts and Nevis).
+            curated = on is not None and person.source != "phoenix"
+            return (curated, person.start or date.min, person.end or date.max, is_main, person.source != "phoenix")
 
         return max(found, key=rank)[0]
 
