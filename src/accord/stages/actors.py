@@ -48,11 +48,15 @@ def _country_counts(cues: Iterable[Cue]) -> Counter[str]:
 
 
 def dominant_country(cues: Iterable[Cue]) -> str | None:
-    """The country named far more often than any other (at least twice, and half of all country cues)."""
+    """The country named more often than any other, at least twice and in half of all country cues; a tie
+    names none (an Australian tried in New Zealand: whose police?)."""
     counts = _country_counts(cues)
     if not counts:
         return None
-    (top, n), total = counts.most_common(1)[0], sum(counts.values())
+    ranked, total = counts.most_common(2), sum(counts.values())
+    (top, n) = ranked[0]
+    if len(ranked) == 2 and ranked[1][1] == n:
+        return None
     return top if n >= 2 and n * 2 >= total else None
 
 
