@@ -111,6 +111,8 @@ DYADIC = [
     ('Saudi Arabia lifted the blockade on Qatar.', 'SAU', 'QAT', '0872'),
     ('Russian troops retreated from Kherson.', 'RUS', 'UKR', '0874'),
     ('Brazilian police investigated the Argentine company.', 'BRA', 'ARG', '090'),
+    # abuses "by" a named party: the probe is aimed at who committed them (round 4)
+    ('The UN investigated abuses by Eritrean troops.', 'UN', 'ERI', '092'),
     ('Ireland demanded cooperation from Britain.', 'IRL', 'GBR', '101'),
     ('Turkey demanded the extradition of the journalists from Sweden.', 'TUR', 'SWE', '1013'),
     ('Kosovo demanded recognition from Serbia.', 'XKX', 'SRB', '102'),
@@ -216,7 +218,7 @@ MONADIC = [
     ('Iraq granted autonomy to the Kurdish region.', 'IRQ', None, '0834'),
     ('Colombian rebels laid down their arms.', 'COL', None, '0873'),
     ('Nigeria investigated corruption at the ministry.', 'NGA', None, '091'),
-    ('The UN investigated abuses by Eritrean troops.', 'UN', None, '092'),
+    ('The UN investigated abuses in the refugee camps.', 'UN', None, '092'),
     ('Israel investigated the strike on the Lebanese convoy.', 'ISR', None, '093'),
     ('The ICC investigated atrocities in Darfur.', 'ICC', None, '094'),
     ('Ukraine demanded NATO membership.', 'UKR', None, '1012'),

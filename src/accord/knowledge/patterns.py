@@ -10,7 +10,8 @@ Keys: ``obj`` (lemma or @class of the direct object; the subject of a passive), 
 the trigger or its object must have), ``prt`` (a particle: "call on"), ``target`` and ``source`` (where to
 look, tried in order: obj (or its possessor), dobj (the object itself only), prep:W, place:W, poss, amod,
 compound, subj, comp (the subject of the trigger's clausal complement: "demanded that Iran release"), xobj
-(who the trigger's "to" complement acts on: "refused to meet X")), ``xcomp`` (lemmas of that complement;
+(who the trigger's "to" complement acts on: "refused to meet X"), cond (the subject of an "unless" or "if"
+clause: "threatened to strike unless Israel withdrew")), ``xcomp`` (lemmas of that complement;
 ``*`` for any), ``joint`` (coordinated actors act
 on each other), ``light`` (noun patterns: verbs that may govern the noun), ``undergo`` (verbs whose
 subject suffers the event: "faced sanctions"), ``intent`` (the code when the act is only announced,
@@ -36,7 +37,7 @@ from accord.errors import KnowledgeError
 _CODE = re.compile(r"^\d{2,4}$")
 _KEYS = {"obj", "prep", "prt", "target", "source", "joint", "light", "undergo", "conf", "not_obj", "xcomp",
          "intent", "without", "fallback", "modal"}
-_SPECS = re.compile(r"^(obj|dobj|poss|amod|compound|dative|subj|of|comp|xobj|prep:[a-z_]+|place:[a-z_]+)$")
+_SPECS = re.compile(r"^(obj|dobj|poss|amod|compound|dative|subj|of|comp|xobj|cond|prep:[a-z_]+|place:[a-z_]+)$")
 DEFAULT_TARGET = ("obj",)
 
 

@@ -51,6 +51,21 @@ INSTRUMENTS = {"aircraft", "plane", "jet", "warplane", "helicopter", "gunship", 
                "artillery", "tank", "warship", "attack", "airstrike", "strike", "raid", "bombing", "bombardment",
                "shelling", "offensive"}
 
+# Nouns of a call, an offer or a demand: their "from" phrase names who made it ("a demand from Washington").
+MAKERS = {"appeal", "call", "demand", "request", "offer", "invitation", "proposal", "plea", "ultimatum",
+          "warning", "pressure", "order", "instruction", "initiative", "bid", "overture"}
+
+# What a protest is against: "rallied against X", "a strike over X's bill", "in protest at X", and the words
+# of a purpose clause that say it ("marched to demand", "blocked roads to press their demands").
+AGAINST = {"against", "over", "at"}
+PROTEST_NOUNS = {"protest", "opposition", "defiance", "solidarity"}
+PURPOSES = {"protest", "demand", "denounce", "condemn", "oppose", "press", "show", "express", "voice", "call",
+            "urge", "decry", "reject", "challenge", "demonstrate", "mark", "demanding", "protesting"}
+
+# Nouns of a site that stands in a place: its "of" or "in" phrase names the place ("the town of Gao").
+SITES = {"city", "town", "village", "province", "region", "district", "capital", "area", "state", "county",
+         "prison", "jail", "camp", "port", "border", "enclave", "suburb", "neighbourhood", "neighborhood"}
+
 
 class EventsStage:
     """Find candidate events in every sentence with an actor mention."""
@@ -133,12 +148,27 @@ class _Finder:
         if not found and possessor:  # "positions of the Palestinian security forces"
             for obj in syntax.prep_objects(token, {"of"}):
                 found = found + self.by_token.get((self.unit, obj.i), [])
+            # "the return of UN monitors": the "of" object's own modifier
+            found = found or [m for obj in syntax.prep_objects(token, {"of"})
+                              for c in children(obj, "poss", "amod", "compound", "nmod")
+                              for m in self.by_token.get((self.unit, c.i), [])]
+        if not found and possessor and token.pos_ == "NOUN":
+            found = self._doers(token)
         if not found and self.generic:  # "rebels", "the police", "students": a group named by its role alone
             actor = generic_actor(token, self.doc.notes.get("home"))
             if actor is not None:
                 found = [Mention(actor=actor, sentence=self.sentence, head=token.i, start=token.left_edge.i,
                                  end=token.i + 1, via="role")]
         return found
+
+    def _doers(self, noun: Token) -> list[Mention]:
+        """Who did the act a noun names: its "by" phrase, or that of its participle ("crimes committed by
+        X", "property seized by X"); for a call or an offer also its "from" phrase ("an appeal from X").
+        An act is aimed at its doer: protesting, probing or rejecting "violations by the army" is aimed
+        at the army."""
+        preps = {"by", "from"} if noun.lemma_.lower() in MAKERS else {"by"}
+        heads = [noun, *(a for a in children(noun, "acl") if a.tag_ == "VBN")]
+        return [m for h in heads for o in syntax.prep_objects(h, preps) for m in self.actors(o, possessor=True)]
 
     def at(self, token: Token) -> list[Candidate]:
         """Candidates of the first pattern that fires with a target; else of the first that fires at all."""
@@ -220,12 +250,35 @@ class _Finder:
         sources = [m for t in source_tokens
                    for m in self.actors(t, possessor=passive or t.lemma_.lower() in INSTRUMENTS)]
         targets = self._targets(verb, p, objects, passive)
+        if not targets:  # "will boycott the vote unless the president resigns": an act held over X
+            targets = self._conditioned(verb, {"unless"})
+        if not targets and p.code.startswith("14"):
+            targets = self._protested([verb, *objects], sources)
         if not targets and p.code[:2] in PLACE_ROOTS:
             # "blocked roads in Algiers", "reimposed blockades in the West Bank": force and protest with no
             # one named act on the country where they happen, as the codebook's coders read them
             targets = self._place([verb, *objects], {"in", "into", "at"})
         code = self._refused(verb) if p.code.startswith("12") and p.xcomp is not None and "*" in p.xcomp else None
         return self._emit(verb, p, sources, targets, code=code)
+
+    def _protested(self, heads: list[Token], sources: list[Mention]) -> list[Mention]:
+        """Whom a protest, strike or riot is against, when the text says it: "in protest against X",
+        "a strike over X's bill", or a purpose clause ("marched to demand the resignation of X",
+        "blocked roads to protest at X's policy"). Never the protesters themselves."""
+        phrases = [o for h in heads for o in syntax.prep_objects(h, AGAINST)]
+        phrases += [o for h in heads for p in syntax.prep_objects(h, {"in"}) if p.lemma_.lower() in PROTEST_NOUNS
+                    for o in syntax.prep_objects(p, AGAINST | {"of"})]
+        phrases += [c for h in heads for c in children(h, "advcl", "xcomp", "acl")
+                    if c.lemma_.lower() in PURPOSES and (c.tag_ == "VBG" or any(a.lower_ == "to" for a in c.lefts))]
+        own = {(m.actor.entity, m.actor.sector) for m in sources}
+        for phrase in phrases:
+            for token in phrase.subtree:
+                if token.pos_ not in {"NOUN", "PROPN", "PRON"} or token.dep_ == "compound":
+                    continue
+                found = [m for m in self.actors(token, possessor=True) if (m.actor.entity, m.actor.sector) not in own]
+                if found:
+                    return found
+        return []
 
     def _refused(self, verb: Token) -> str | None:
         """The 12x code of refusing what the complement would do: the mirror of its intent (03x) form."""
@@ -291,8 +344,8 @@ class _Finder:
             return [m for o in objects for m in self.actors(o, possessor=True)]
         if kind == "dobj":  # the object itself must be an actor: "welcomed the president", not "his plan"
             return [m for o in objects for m in self.actors(o)]
-        if kind == "prep":
-            heads = [head, *objects]
+        if kind == "prep":  # "gave 5 million dollars of aid for Chad": the "of" object's phrase too
+            heads = [head, *objects, *(o for h in objects for o in syntax.prep_objects(h, {"of"}))]
             return [m for h in heads for o in syntax.prep_objects(h, {word})
                     for m in self.actors(o, possessor=True)]
         if kind == "place":
@@ -304,10 +357,13 @@ class _Finder:
             return [m for s in syntax.subjects(head) for m in self.actors(s)]
         if kind == "of":
             return [m for o in syntax.prep_objects(head, {"of"}) for m in self.actors(o, possessor=True)]
+        if kind == "cond":  # "threatened to strike unless Israel withdrew": the side the threat must move
+            return self._conditioned(head, {"unless", "if"})
         if kind == "xobj":  # "refused to meet the king", "declined to send troops to Iraq"
             return self._complement_targets(head)
         if kind == "comp":  # "demanded that the US cancel", "said Iran must withdraw": who is to act
-            clauses = children(head, "ccomp") + [  # a noun's "that" clause: "its demand that Iran release"
+            # the clause may hang on the verb carrying a noun: "reiterated its demand today that Iran ..."
+            clauses = children(head, "ccomp") + [c for o in objects for c in children(o, "ccomp")] + [
                 c for c in children(head, "acl") if head.pos_ in {"NOUN", "PROPN"}
                 and any(m.lower_ == "that" for m in children(c, "mark"))]
             return [m for c in clauses for s in children(c, "nsubj", "nsubjpass")
@@ -315,14 +371,25 @@ class _Finder:
         # poss, amod, compound: modifiers of a noun
         return [m for c in children(head, kind) for m in self.actors(c)]
 
+    def _conditioned(self, head: Token, marks: set[str]) -> list[Mention]:
+        """Who must act for a conditioned act to be called off: the subject of its "unless" clause, on the
+        trigger, its complement or the verb it complements ("will strike unless the government ...")."""
+        heads = [head, *children(head, "xcomp")] + ([head.head] if head.dep_ == "xcomp" else [])
+        clauses = [c for h in heads for c in children(h, "advcl")
+                   if any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)]
+        return [m for c in clauses for s in children(c, "nsubj", "nsubjpass") for m in self.actors(s, possessor=True)]
+
     def _complement_targets(self, head: Token) -> list[Mention]:
         """Who the trigger's "to" complement acts on: its object, else a "to"/"with"/"against" object, else
         the country of a place it names."""
         for x in children(head, "xcomp"):
             objects = syntax.direct_objects(x) + children(x, "dative")
             found = [m for o in objects for m in self.actors(o, possessor=True)]
-            found = found or [m for o in syntax.prep_objects(x, {"to", "with", "against", "on"})
+            found = found or [m for h in [x, *objects] for o in syntax.prep_objects(h, {"to", "with", "against", "on"})
                               for m in self.actors(o, possessor=True)]
+            # "refused to allow UN aircraft to land": who the complement lets or makes act
+            found = found or [m for c in children(x, "ccomp", "xcomp") for s in children(c, "nsubj")
+                              for m in self.actors(s, possessor=True)]
             found = found or self._place([x, *objects], {"in", "to"})
             if found:
                 return found
@@ -333,18 +400,35 @@ class _Finder:
         found: list[Mention] = []
         for obj in (o for h in heads for o in syntax.prep_objects(h, preps)):
             mentions = self.actors(obj)
+            if not mentions and obj.pos_ == "NOUN" and obj.lower_ in SITES:
+                # "in the northern city of Mosul", "at a prison in northern Turkey": the site's own place
+                inner = list(syntax.prep_objects(obj, {"of", "in"}))
+                mentions = [m for o in inner for m in self.actors(o)]
+                obj = inner[0] if inner and not mentions else obj
             if mentions:
                 found.extend(mentions)
                 continue
             if not obj.text[:1].isupper():
                 continue  # "in defiance of", "in protest": a common noun is no place (Defiance, Ohio)
-            name = self.doc.units[self.unit].doc[obj.left_edge.i : obj.i + 1].text
-            country = self.stage.place_country(name) if self.stage.place_country else None
+            country = self._place_country(obj)
             if country:
+                name = self.doc.units[self.unit].doc[obj.left_edge.i : obj.i + 1].text
                 actor = Actor(text=name, name=name, code=country, country=country, kind="state")
                 found.append(Mention(actor=actor, sentence=self.sentence, head=obj.i, start=obj.i,
                                      end=obj.i + 1, via="name"))
         return found
+
+    def _place_country(self, obj: Token) -> str | None:
+        """The country of the place a proper noun names, with its modifiers ("the occupied West Bank")
+        or, failing that, its capitalised words alone ("West Bank")."""
+        if not self.stage.place_country:
+            return None
+        doc = self.doc.units[self.unit].doc
+        start = obj.i
+        while start > obj.left_edge.i and doc[start - 1].text[:1].isupper():
+            start -= 1
+        names = dict.fromkeys([doc[obj.left_edge.i : obj.i + 1].text, doc[start : obj.i + 1].text])
+        return next((c for c in map(self.stage.place_country, names) if c), None)
 
     # -- nouns ---------------------------------------------------------------------------------------
     def _noun(self, noun: Token, p: Pattern, loose: bool = False) -> list[Candidate] | None:
@@ -371,6 +455,12 @@ class _Finder:
             sources = [m for h in [noun, *children(noun, "acl")] for o in syntax.prep_objects(h, {"by"})
                        for m in self.actors(o, possessor=True)]
         targets = self._targets(noun, p, [], False)
+        if not targets:
+            # "the withdrawal of forces from Panama", "engaged in ethnic cleansing in Kosovo against X",
+            # "launched an offensive yesterday against X": the phrases of the act's "of" object and of
+            # the verb that carries the noun are the act's own
+            carrier = [governor] if governor is not None and governor.pos_ in {"VERB", "AUX"} else []
+            targets = self._targets(noun, p, [*syntax.prep_objects(noun, {"of"}), *carrier], False)
         between = [m for o in syntax.prep_objects(noun, {"between", "among"}) for m in self.actors(o)]
         if governor is not None and governor.pos_ in {"VERB", "AUX"}:
             subject = [m for s in syntax.subjects(governor) for m in self.actors(s)]
