@@ -29,9 +29,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
-    from accord.document import Document, Sentence
+    from accord.document import Candidate, Document, Sentence
 
 # A month-day up to this many days after publication is still taken as this year (reports run a little ahead).
 FUTURE_TOLERANCE = timedelta(days=7)
@@ -509,6 +509,42 @@ def _governs(sentence: Sentence, f: Found) -> bool:
     return token.dep_ == "ROOT"
 
 
+def _own_date(sentence: Sentence, candidate: Candidate, reference: date | None) -> tuple[date, str] | None:
+    """The date that hangs on the candidate's own trigger ("will sign the deal on Thursday" in a sentence
+    that also says when it was said), or None. A bare weekday on an announced act is the coming one."""
+    span, trigger = sentence.span, candidate.token
+    if span is None or trigger is None or not any(t.dep_ for t in span):
+        return None
+    own = [f for f in _found_in(span, reference) if _hangs_on(span, f, trigger)]
+    if len(own) != 1:
+        return None
+    f = own[0]
+    if candidate.modality == "intended" and reference is not None and span.text[f.start : f.end] in _WEEKDAYS:
+        ahead = (_WEEKDAYS.index(span.text[f.start : f.end]) - reference.weekday()) % 7 or 7
+        return reference + timedelta(days=ahead), "day"
+    return f.date, f.precision
+
+
+def _hangs_on(span: Span, f: Found, trigger: Token) -> bool:
+    """Whether a date's words attach to the trigger through prepositions and adverbials only ("will meet
+    on Friday"), or by a preposition to the noun a light verb trigger takes ("held talks on Friday"); not
+    through another noun ("a shooting on Friday") or clause, nor as the bound of a period ("by 2030")."""
+    tokens = [t for t in span if f.start <= t.idx - span.start_char < f.end]
+    if not tokens:
+        return False
+    hosts = {c for c in trigger.children if c.dep_ in ("dobj", "attr")}
+    token = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
+    step = token.dep_
+    while token != trigger and token not in hosts and token.dep_ in _DATE_PATH and token.head != token:
+        step, token = token.dep_, token.head
+        if token.dep_ == "prep" and token.lower_ in _SPAN_WORDS:
+            return False
+        if token != trigger and token not in hosts and token.pos_ in ("NOUN", "PROPN") \
+                and token.ent_type_ not in ("DATE", "TIME"):
+            return False
+    return token == trigger or (token in hosts and step == "prep")
+
+
 class DatesStage:
     """Set each candidate's date and date precision from its sentence and the day the article was written."""
 
@@ -529,7 +565,8 @@ class DatesStage:
             else:
                 offset = candidate.trigger_start - sentence.start
                 anchor = offset if 0 <= offset <= len(sentence.text) else None
-            when = resolve_date(source, published, anchor=anchor, reference=reference)
+            when = _own_date(sentence, candidate, reference) or resolve_date(
+                source, published, anchor=anchor, reference=reference)
             if when[1] == "published":
                 when = paragraph_date(doc, candidate.sentence, reference) or when
             candidate.date, candidate.date_precision = when
