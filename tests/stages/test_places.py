@@ -278,3 +278,31 @@ def test_a_dateline_place_keeps_the_dateline_words(nlp: spacy.language.Language)
     doc.dateline = "ISLAMABAD"
     place = dateline_place(doc)
     assert place is not None and (place.name, place.text) == ("Islamabad", "ISLAMABAD")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "trigger", "cameo", "expected"),
+    [
+        # A verbal act happens where it is said: what it is about is no venue.
+        ("Turkey condemned the attack in Kabul.", [("Turkey", TUR)], "condemned", "111", None),
+        ("Putin and Modi discussed the situation in Donbass.", [], "discussed", "040", None),
+        ("Pakistan urged restraint in Kashmir.", [("Pakistan", PAK)], "urged", "020", None),
+        # ... unless the place is on the act itself, on its light verb's noun, or places the meeting.
+        ("Turkey condemned the attack at a news conference in Ankara.", [("Turkey", TUR)], "condemned", "111",
+         ("Ankara", "TUR", "city")),
+        ("Chile held talks with Peru in Lima.", [], "held", "040", ("Lima", "PER", "city")),
+        ("During the summit in Sochi, Russia praised Turkey.", [("Russia", RUS), ("Turkey", TUR)], "praised",
+         "051", ("Sochi", "RUS", "city")),
+        ("The envoy will travel to Seoul next week.", [], "travel", "036", ("Seoul", "KOR", "city")),
+        # A material act takes the place of its object: the strike happened in Gaza.
+        ("Israeli jets struck targets in Gaza.", [], "struck", "195", ("Gaza", "PSE", "city")),
+    ],
+    ids=lambda value: value[:30] if isinstance(value, str) else None,
+)
+def test_verbal_acts_are_not_placed_by_their_topic(
+    nlp: spacy.language.Language, text: str, mentions: list, trigger: str, cameo: str, expected: tuple | None
+) -> None:
+    doc = make_doc(nlp, text, mentions, trigger, cameo=cameo, source=PAK)
+    PlacesStage()(doc)
+    place = doc.candidates[0].location
+    assert (place and (place.name, place.country, place.precision)) == expected

@@ -180,6 +180,19 @@ def refusal_codes() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def builtin_classes() -> dict[str, frozenset[str]]:
+    """The word classes verbs.txt defines, by name with its "@" ("@talks": talks, meeting, summit ...)."""
+    text = resources.files("accord.knowledge").joinpath("data/verbs.txt").read_text(encoding="utf-8")
+    classes = {}
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line.startswith("@"):
+            name, _, words = line.partition("=")
+            classes[name.strip()] = frozenset(words.split())
+    return classes
+
+
+@lru_cache(maxsize=1)
 def builtin_patterns() -> tuple[Pattern, ...]:
     """Accord's own patterns, parsed once per process."""
     from accord.knowledge.tables import cameo_codes

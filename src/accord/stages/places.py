@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from accord.knowledge.gazetteer import REGION_WORDS, Gazetteer, get_gazetteer
+from accord.knowledge.patterns import builtin_classes
 from accord.records import Actor, Place
 
 if TYPE_CHECKING:
@@ -40,6 +41,12 @@ MAX_NAME_TOKENS = 4
 NOT_PLACE_ENTITIES = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY",
                                 "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART", "PRODUCT"})  # fmt: skip
 _PRECISION_RANK = {"city": 2, "admin1": 1, "country": 0}
+# CAMEO roots of verbal acts (quad classes 1 and 3): said, asked, promised, discussed, praised; investigated,
+# demanded, criticised, rejected, threatened. Their place is where they were said, not what they were about.
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
+# Gatherings whose place is where what is said at them was said (besides verbs.txt's @talks).
+MEETING_NOUNS = frozenset({"conference", "ministerial", "forum", "session", "sideline", "sidelines", "visit",
+                           "trip", "tour", "assembly", "gathering", "ceremony", "rally"})
 # Nouns a place name hangs on with "of" ("the city of Izmir", "the province of Idlib"): the noun's own
 # preposition then says whether the place is where the event happened.
 PLACE_NOUNS = frozenset({"city", "town", "village", "port", "capital", "district", "county", "area", "island",
@@ -212,12 +219,39 @@ def _score(part: Span, place: Place, trigger: Token | None) -> tuple[int, int, i
     if word in NON_LOCATIVE:
         return None
     locative = word in LOCATIVE
-    on_trigger = trigger is not None and (
-        (locative and prep is not None and prep.head == trigger)
-        or (root.dep_ == "dobj" and root.head == trigger)  # "visited Islamabad"
-    )
+    on_trigger = trigger is not None and prep is not None and (locative or word == "to") and (
+        prep.head in _trigger_heads(trigger) or _at_meeting(prep))
+    on_trigger = on_trigger or (trigger is not None and root.dep_ == "dobj" and root.head == trigger)  # "visited X"
     distance = abs(root.i - trigger.i) if trigger is not None else root.i
     return (int(on_trigger), int(locative), _PRECISION_RANK.get(place.precision, 0), -distance)
+
+
+def _trigger_heads(trigger: Token) -> set[Token]:
+    """Words whose locative phrase places the event: the trigger, and the other half of a light-verb
+    construction ("held talks in Geneva": the verb for the noun trigger, the noun for the verb trigger)."""
+    talks = builtin_classes()["@talks"]
+    heads = {trigger, *(c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in talks)}
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+        heads.add(trigger.head)
+    return heads
+
+
+def _at_meeting(prep: Token) -> bool:
+    """Whether a locative phrase places a meeting ("the summit in Cornwall", "talks in Geneva"): what is said
+    during it is said there."""
+    return prep.lower_ != "to" and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in (
+        builtin_classes()["@talks"] | MEETING_NOUNS)
+
+
+def _speech_topic(candidate: Candidate, score: tuple[int, int, int, int], place: Place) -> bool:
+    """Whether a place off the trigger of a verbal act is what the act is about, not where it happened:
+    "condemned the attack in Kabul", "discussed the situation in Donbass". Statements, appeals, demands
+    and threats happen where they are made; of talks (04) a city in a locative phrase off the trigger still
+    tells the venue ("their meeting on the sidelines of the General Assembly in New York"): cities are
+    seldom what talks are about."""
+    if score[0] or candidate.cameo[:2] not in VERBAL_ROOTS:
+        return False
+    return not (candidate.cameo.startswith("04") and place.precision == "city" and score[1])
 
 
 def find_place(
@@ -247,6 +281,8 @@ def _best_place(
         if found is None:
             continue
         score = _score(found[0], found[1], candidate.token)
+        if score is not None and _speech_topic(candidate, score, found[1]):
+            continue
         if score is not None and (best is None or score > best[0]):
             written = span.doc[name.start : qualified[1].end] if qualified is not None else found[0]
             best = (score, replace(found[1], text=written.text))
