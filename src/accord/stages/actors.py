@@ -37,6 +37,8 @@ _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "att
 _LOCATIVE = {"in", "at", "to", "from", "near", "into", "inside", "across", "around", "toward", "towards",
              "through", "outside", "within"}
 _COUNTRY_CUES = {"country", "demonym", "capital", "metonym"}
+# Participles of a "Place-based" modifier: the place is where an organisation sits, not an actor of its own.
+_SEATED = {"based", "headquartered"}
 # Offices that, with no country in the text, belong to the article's home (dateline) country.
 # Security forces only when the sentence names no other country: "border guards" in a Kremlin readout
 # may well be another country's.
@@ -159,6 +161,8 @@ class _PhraseReader:
             return self._modifier(token)
         if token.dep_ == "pobj" and token.head.lower_ in {"to", "in"} and _is_posted(token.head.head, self.cover):
             return []  # "Ambassador of Pakistan to Belarus ...": the host, not an actor of its own
+        if _seat(token):
+            return []  # "a Berlin-based charity": Berlin is where the charity sits, not the German government
         # A token inside a multi-word match that is not its last word is a modifier, not a head.
         match = self.cover.get(token.i)
         if match and token.head.i != token.i and token.head.i in range(match.start, match.end):
@@ -370,8 +374,9 @@ class _PhraseReader:
         excluded = _posted_subtrees(head, self.cover)
         seen: set[int] = set()
         cues: list[Cue] = []
-        # The head's own match first, then modifiers left to right.
-        for token in sorted(tokens, key=lambda t: (t.i != head.i, t.i)):
+        # The head's own match first, then modifiers left to right; the seat of a "Place-based" body last:
+        # "the London-based Syrian Observatory" is Syrian, "UK-based retailer Tesco" British.
+        for token in sorted(tokens, key=lambda t: (t.i != head.i, _seat(t), t.i)):
             match = self.cover.get(token.i)
             if match is None or match.start in seen or token.i in excluded:
                 continue
@@ -389,6 +394,12 @@ class _PhraseReader:
             names.sort(key=lambda t: t.i)
             self.salience.add_alias(" ".join(t.text for t in names), actor)
             self.salience.add_alias(names[-1].text, actor)
+
+
+def _seat(token: Token) -> bool:
+    """The place of a "Place-based" modifier ("UK-based", "Geneva-headquartered")."""
+    return token.head.lower_ in _SEATED and token.dep_ in {"npadvmod", "compound", "nmod", "amod"} and (
+        token.i < token.head.i)
 
 
 def _np_tokens(head: Token) -> list[Token]:

@@ -4,6 +4,7 @@ For each predicate whose lemma has patterns, the most specific pattern whose con
 Its source is the subject (the "by" agent in the passive), its target where the pattern says; the
 engine, not the pattern, handles coordination, control, negation, modality and the intent form of a
 code (CAMEO's 03 and 13 roots mirror the acts they announce: "intends to visit" is 036, not 042).
+Where the target is read from (the pattern's places and the engine's fallbacks) is targets.py's work.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from accord.records import Actor
 from accord.stages import syntax
 from accord.stages.generic import generic_actor
 from accord.stages.syntax import children
+from accord.stages.targets import Targets
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -50,21 +52,6 @@ GATHER = {"gather", "converge", "assemble", "come", "arrive", "return", "travel"
 INSTRUMENTS = {"aircraft", "plane", "jet", "warplane", "helicopter", "gunship", "drone", "missile", "rocket",
                "artillery", "tank", "warship", "attack", "airstrike", "strike", "raid", "bombing", "bombardment",
                "shelling", "offensive"}
-
-# Nouns of a call, an offer or a demand: their "from" phrase names who made it ("a demand from Washington").
-MAKERS = {"appeal", "call", "demand", "request", "offer", "invitation", "proposal", "plea", "ultimatum",
-          "warning", "pressure", "order", "instruction", "initiative", "bid", "overture"}
-
-# What a protest is against: "rallied against X", "a strike over X's bill", "in protest at X", and the words
-# of a purpose clause that say it ("marched to demand", "blocked roads to press their demands").
-AGAINST = {"against", "over", "at"}
-PROTEST_NOUNS = {"protest", "opposition", "defiance", "solidarity"}
-PURPOSES = {"protest", "demand", "denounce", "condemn", "oppose", "press", "show", "express", "voice", "call",
-            "urge", "decry", "reject", "challenge", "demonstrate", "mark", "demanding", "protesting"}
-
-# Nouns of a site that stands in a place: its "of" or "in" phrase names the place ("the town of Gao").
-SITES = {"city", "town", "village", "province", "region", "district", "capital", "area", "state", "county",
-         "prison", "jail", "camp", "port", "border", "enclave", "suburb", "neighbourhood", "neighborhood"}
 
 
 class EventsStage:
@@ -134,6 +121,7 @@ class _Finder:
         self.offset = doc.units[unit].start
         self.fired: dict[int, bool] = {}  # token -> whether its patterns code an event (fallback checks)
         self.generic = True  # whether actors() may give a group named by its role alone
+        self.targets = Targets(self, doc.units[unit].doc, sentence, stage.place_country)
 
     def actors(self, token: Token, *, possessor: bool = False) -> list[Mention]:
         """Actors a token stands for; with possessor, else those of its possessor or demonym
@@ -153,22 +141,13 @@ class _Finder:
                               for c in children(obj, "poss", "amod", "compound", "nmod")
                               for m in self.by_token.get((self.unit, c.i), [])]
         if not found and possessor and token.pos_ == "NOUN":
-            found = self._doers(token)
+            found = self.targets.doers(token)
         if not found and self.generic:  # "rebels", "the police", "students": a group named by its role alone
             actor = generic_actor(token, self.doc.notes.get("home"))
             if actor is not None:
                 found = [Mention(actor=actor, sentence=self.sentence, head=token.i, start=token.left_edge.i,
                                  end=token.i + 1, via="role")]
         return found
-
-    def _doers(self, noun: Token) -> list[Mention]:
-        """Who did the act a noun names: its "by" phrase, or that of its participle ("crimes committed by
-        X", "property seized by X"); for a call or an offer also its "from" phrase ("an appeal from X").
-        An act is aimed at its doer: protesting, probing or rejecting "violations by the army" is aimed
-        at the army."""
-        preps = {"by", "from"} if noun.lemma_.lower() in MAKERS else {"by"}
-        heads = [noun, *(a for a in children(noun, "acl") if a.tag_ == "VBN")]
-        return [m for h in heads for o in syntax.prep_objects(h, preps) for m in self.actors(o, possessor=True)]
 
     def at(self, token: Token) -> list[Candidate]:
         """Candidates of the first pattern that fires with a target; else of the first that fires at all."""
@@ -181,6 +160,8 @@ class _Finder:
             return []
         if not patterns or syntax.topic(token):
             return []
+        if token.dep_ == "compound" and apply == self._noun and self.actors(token.head):
+            return []  # "riot police", "protest leaders": the event word only says which actor
         # A pattern whose object word is only a compound modifier of the object ("aid deliveries") ranks
         # after every pattern whose object is the head itself ("ceasefire proposal" is a proposal).
         targeted: list[Candidate] = []
@@ -243,42 +224,25 @@ class _Finder:
             return None
         if p.fallback and self._complement_has_events(verb):
             return None
+        if syntax.habitual(verb):
+            return None
         source_tokens = syntax.agents(verb) if passive else syntax.subjects(verb)
         # A passive agent may be the act itself: "killed by a United States airstrike" (its modifier acts);
         # so may an active subject that is a weapon or an attack: "British aircraft killed", "US attacks
         # have killed".
         sources = [m for t in source_tokens
                    for m in self.actors(t, possessor=passive or t.lemma_.lower() in INSTRUMENTS)]
-        targets = self._targets(verb, p, objects, passive)
+        targets = self.targets.read(verb, p, objects, passive)
         if not targets:  # "will boycott the vote unless the president resigns": an act held over X
-            targets = self._conditioned(verb, {"unless"})
+            targets = self.targets.conditioned(verb, {"unless"})
         if not targets and p.code.startswith("14"):
-            targets = self._protested([verb, *objects], sources)
+            targets = self.targets.protested([verb, *objects], sources)
         if not targets and p.code[:2] in PLACE_ROOTS:
             # "blocked roads in Algiers", "reimposed blockades in the West Bank": force and protest with no
             # one named act on the country where they happen, as the codebook's coders read them
-            targets = self._place([verb, *objects], {"in", "into", "at"})
+            targets = self.targets.place([verb, *objects], {"in", "into", "at"})
         code = self._refused(verb) if p.code.startswith("12") and p.xcomp is not None and "*" in p.xcomp else None
         return self._emit(verb, p, sources, targets, code=code)
-
-    def _protested(self, heads: list[Token], sources: list[Mention]) -> list[Mention]:
-        """Whom a protest, strike or riot is against, when the text says it: "in protest against X",
-        "a strike over X's bill", or a purpose clause ("marched to demand the resignation of X",
-        "blocked roads to protest at X's policy"). Never the protesters themselves."""
-        phrases = [o for h in heads for o in syntax.prep_objects(h, AGAINST)]
-        phrases += [o for h in heads for p in syntax.prep_objects(h, {"in"}) if p.lemma_.lower() in PROTEST_NOUNS
-                    for o in syntax.prep_objects(p, AGAINST | {"of"})]
-        phrases += [c for h in heads for c in children(h, "advcl", "xcomp", "acl")
-                    if c.lemma_.lower() in PURPOSES and (c.tag_ == "VBG" or any(a.lower_ == "to" for a in c.lefts))]
-        own = {(m.actor.entity, m.actor.sector) for m in sources}
-        for phrase in phrases:
-            for token in phrase.subtree:
-                if token.pos_ not in {"NOUN", "PROPN", "PRON"} or token.dep_ == "compound":
-                    continue
-                found = [m for m in self.actors(token, possessor=True) if (m.actor.entity, m.actor.sector) not in own]
-                if found:
-                    return found
-        return []
 
     def _refused(self, verb: Token) -> str | None:
         """The 12x code of refusing what the complement would do: the mirror of its intent (03x) form."""
@@ -324,112 +288,6 @@ class _Finder:
                 return True
         return False
 
-    def _targets(self, head: Token, p: Pattern, objects: list[Token], passive: bool) -> list[Mention]:
-        """The first place of the pattern's target list that names an actor; a group named by its role
-        alone ("civilians") only when no place names one ("bombed militants in northern Iraq": Iraq)."""
-        for generic in (False, True):
-            self.generic = generic
-            try:
-                for spec in p.target:
-                    found = self._spec(head, spec, objects)
-                    if found:
-                        return found
-            finally:
-                self.generic = True
-        return []
-
-    def _spec(self, head: Token, spec: str, objects: list[Token]) -> list[Mention]:
-        kind, _, word = spec.partition(":")
-        if kind == "obj":
-            return [m for o in objects for m in self.actors(o, possessor=True)]
-        if kind == "dobj":  # the object itself must be an actor: "welcomed the president", not "his plan"
-            return [m for o in objects for m in self.actors(o)]
-        if kind == "prep":  # "gave 5 million dollars of aid for Chad": the "of" object's phrase too
-            heads = [head, *objects, *(o for h in objects for o in syntax.prep_objects(h, {"of"}))]
-            return [m for h in heads for o in syntax.prep_objects(h, {word})
-                    for m in self.actors(o, possessor=True)]
-        if kind == "place":
-            return self._place([head, *objects], {word})
-        if kind == "dative":
-            found = [m for d in children(head, "dative") for m in self.actors(d, possessor=True)]
-            return found or [m for o in syntax.prep_objects(head, {"to"}) for m in self.actors(o, possessor=True)]
-        if kind == "subj":
-            return [m for s in syntax.subjects(head) for m in self.actors(s)]
-        if kind == "of":
-            return [m for o in syntax.prep_objects(head, {"of"}) for m in self.actors(o, possessor=True)]
-        if kind == "cond":  # "threatened to strike unless Israel withdrew": the side the threat must move
-            return self._conditioned(head, {"unless", "if"})
-        if kind == "xobj":  # "refused to meet the king", "declined to send troops to Iraq"
-            return self._complement_targets(head)
-        if kind == "comp":  # "demanded that the US cancel", "said Iran must withdraw": who is to act
-            # the clause may hang on the verb carrying a noun: "reiterated its demand today that Iran ..."
-            clauses = children(head, "ccomp") + [c for o in objects for c in children(o, "ccomp")] + [
-                c for c in children(head, "acl") if head.pos_ in {"NOUN", "PROPN"}
-                and any(m.lower_ == "that" for m in children(c, "mark"))]
-            return [m for c in clauses for s in children(c, "nsubj", "nsubjpass")
-                    for t in syntax.conjuncts(s) for m in self.actors(t, possessor=True)]
-        # poss, amod, compound: modifiers of a noun
-        return [m for c in children(head, kind) for m in self.actors(c)]
-
-    def _conditioned(self, head: Token, marks: set[str]) -> list[Mention]:
-        """Who must act for a conditioned act to be called off: the subject of its "unless" clause, on the
-        trigger, its complement or the verb it complements ("will strike unless the government ...")."""
-        heads = [head, *children(head, "xcomp")] + ([head.head] if head.dep_ == "xcomp" else [])
-        clauses = [c for h in heads for c in children(h, "advcl")
-                   if any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)]
-        return [m for c in clauses for s in children(c, "nsubj", "nsubjpass") for m in self.actors(s, possessor=True)]
-
-    def _complement_targets(self, head: Token) -> list[Mention]:
-        """Who the trigger's "to" complement acts on: its object, else a "to"/"with"/"against" object, else
-        the country of a place it names."""
-        for x in children(head, "xcomp"):
-            objects = syntax.direct_objects(x) + children(x, "dative")
-            found = [m for o in objects for m in self.actors(o, possessor=True)]
-            found = found or [m for h in [x, *objects] for o in syntax.prep_objects(h, {"to", "with", "against", "on"})
-                              for m in self.actors(o, possessor=True)]
-            # "refused to allow UN aircraft to land": who the complement lets or makes act
-            found = found or [m for c in children(x, "ccomp", "xcomp") for s in children(c, "nsubj")
-                              for m in self.actors(s, possessor=True)]
-            found = found or self._place([x, *objects], {"in", "to"})
-            if found:
-                return found
-        return []
-
-    def _place(self, heads: list[Token], preps: set[str]) -> list[Mention]:
-        """The country of a place after a preposition ("arrives in Islamabad" targets Pakistan)."""
-        found: list[Mention] = []
-        for obj in (o for h in heads for o in syntax.prep_objects(h, preps)):
-            mentions = self.actors(obj)
-            if not mentions and obj.pos_ == "NOUN" and obj.lower_ in SITES:
-                # "in the northern city of Mosul", "at a prison in northern Turkey": the site's own place
-                inner = list(syntax.prep_objects(obj, {"of", "in"}))
-                mentions = [m for o in inner for m in self.actors(o)]
-                obj = inner[0] if inner and not mentions else obj
-            if mentions:
-                found.extend(mentions)
-                continue
-            if not obj.text[:1].isupper():
-                continue  # "in defiance of", "in protest": a common noun is no place (Defiance, Ohio)
-            country = self._place_country(obj)
-            if country:
-                name = self.doc.units[self.unit].doc[obj.left_edge.i : obj.i + 1].text
-                actor = Actor(text=name, name=name, code=country, country=country, kind="state")
-                found.append(Mention(actor=actor, sentence=self.sentence, head=obj.i, start=obj.i,
-                                     end=obj.i + 1, via="name"))
-        return found
-
-    def _place_country(self, obj: Token) -> str | None:
-        """The country of the place a proper noun names, with its modifiers ("the occupied West Bank")
-        or, failing that, its capitalised words alone ("West Bank")."""
-        if not self.stage.place_country:
-            return None
-        doc = self.doc.units[self.unit].doc
-        start = obj.i
-        while start > obj.left_edge.i and doc[start - 1].text[:1].isupper():
-            start -= 1
-        names = dict.fromkeys([doc[obj.left_edge.i : obj.i + 1].text, doc[start : obj.i + 1].text])
-        return next((c for c in map(self.stage.place_country, names) if c), None)
-
     # -- nouns ---------------------------------------------------------------------------------------
     def _noun(self, noun: Token, p: Pattern, loose: bool = False) -> list[Candidate] | None:
         if syntax.background(noun):
@@ -450,17 +308,18 @@ class _Finder:
             return None  # the verb carries the event ("discuss the visit"): the verb's pattern decides
         if p.prep is not None and not self._has_prep(noun, [], p.prep):
             return None
-        sources = [m for spec in (p.source or ("poss", "amod", "compound")) for m in self._spec(noun, spec, [])]
+        sources = [m for spec in (p.source or ("poss", "amod", "compound"))
+                   for m in self.targets.spec(noun, spec, [])]
         if not sources:  # "criticism by the Greek foreign minister", "a phone call made by President Trump"
             sources = [m for h in [noun, *children(noun, "acl")] for o in syntax.prep_objects(h, {"by"})
                        for m in self.actors(o, possessor=True)]
-        targets = self._targets(noun, p, [], False)
+        targets = self.targets.read(noun, p, [], False)
         if not targets:
             # "the withdrawal of forces from Panama", "engaged in ethnic cleansing in Kosovo against X",
             # "launched an offensive yesterday against X": the phrases of the act's "of" object and of
             # the verb that carries the noun are the act's own
             carrier = [governor] if governor is not None and governor.pos_ in {"VERB", "AUX"} else []
-            targets = self._targets(noun, p, [*syntax.prep_objects(noun, {"of"}), *carrier], False)
+            targets = self.targets.read(noun, p, [*syntax.prep_objects(noun, {"of"}), *carrier], False)
         between = [m for o in syntax.prep_objects(noun, {"between", "among"}) for m in self.actors(o)]
         if governor is not None and governor.pos_ in {"VERB", "AUX"}:
             subject = [m for s in syntax.subjects(governor) for m in self.actors(s)]
@@ -542,10 +401,10 @@ class _Finder:
 def _says_not(token: Token) -> bool:
     """The negation is the speaker's own "not" on the act or its readiness ("will not accept", "is not
     willing to meet"), not a failure reported ("failed to agree to meet" did not happen; it refused nothing)."""
-    if any(c.dep_ == "neg" for c in token.children):
+    if syntax.says_not(token):
         return True
     parent = syntax.governing_verb(token)
-    return parent is not None and token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in parent.children)
+    return parent is not None and token.dep_ == "xcomp" and syntax.says_not(parent)
 
 
 def _conditional(token: Token, marks: set[str]) -> bool:

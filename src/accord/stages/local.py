@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 LOCAL_SECTORS = frozenset({"CVL", "OPP", "REB", "POL", "CRM", "EDU", "LAB", "AGR"})
 # Sectors whose actors act only inside their own country.
 JURISDICTION_SECTORS = frozenset({"POL", "JUD"})
+# Forces that arrest and detain (173) where they hold power: "the army placed the president under house
+# arrest" is that president's country's army.
+ARRESTING_SECTORS = frozenset({"POL", "MIL"})
 
 
 def _placeless(actor: Actor | None) -> bool:
@@ -53,7 +56,10 @@ class LocalActorsStage:
     def __call__(self, doc: Document) -> Document:
         for candidate in doc.candidates:
             source, target = candidate.source, candidate.target
-            if _placeless(source):
+            if (source.country is None and source.org is None and source.sector in ARRESTING_SECTORS
+                    and candidate.cameo.startswith("173") and target is not None and target.country):
+                candidate.source = _with_country(source, target.country)
+            elif _placeless(source):
                 country = local_country(candidate, target)
                 if country is not None:
                     candidate.source = _with_country(source, country)

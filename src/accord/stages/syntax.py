@@ -34,6 +34,11 @@ OBJECT_CONTROL = {"ask", "urge", "tell", "invite", "encourage", "press", "persua
 CANCELLERS = {"cancel", "postpone", "scrap", "abandon", "suspend", "delay", "call", "shelve", "deny"}
 PROSPECTIVE = {"planned", "proposed", "expected", "upcoming", "possible", "potential", "future", "scheduled",
                "prospective", "intended", "forthcoming"}
+# Texts an actor issues: a participle on one speaks for its issuer ("issued a statement condemning X").
+MESSAGES = {"statement", "declaration", "communique", "communiqué", "letter", "message", "note", "resolution",
+            "report", "decree", "memorandum", "notice", "release", "bulletin", "editorial", "tweet", "post"}
+# Determiners of a subject that deny the act of all it names: "neither X nor Y would endorse", "no party signed".
+NEGATIVE_DETERMINERS = {"neither", "no"}
 _CLIMB = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj"}
 
 
@@ -86,6 +91,10 @@ def subjects(verb: Token) -> list[Token]:
             objects = children(current.head, "dobj")
             if objects:  # "asked Zelensky to investigate": Zelensky would investigate
                 return conjuncts(objects[0])
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.lemma_.lower() in MESSAGES and (
+                current.head.dep_ == "dobj"):
+            current = current.head.head  # "Iran issued a statement condemning X": Iran condemns
+            continue
         if current.dep_ in {"relcl", "acl"}:
             return conjuncts(current.head)
         if current.dep_ == "acomp" and current.head.pos_ in {"VERB", "AUX"}:  # "Norway is opposed to"
@@ -132,11 +141,28 @@ def prep_objects(token: Token, preps: set[str]) -> Iterator[Token]:
                 yield from conjuncts(obj)
 
 
+def habitual(verb: Token) -> bool:
+    """A perfect with "before" or "previously" recalls that something has happened at some time, not an
+    event of the report ("police have used force against protesters before")."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children) and any(
+        c.dep_ == "advmod" and c.lower_ in {"before", "previously"} for c in verb.children)
+
+
+def says_not(token: Token) -> bool:
+    """The clause itself denies its act: a "not" or "never" on it, or a subject that "neither ... nor" or "no"
+    determines ("neither the EU nor the US would endorse the result", "no party signed")."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and any(
+        d.dep_ in {"det", "preconj"} and d.lower_ in NEGATIVE_DETERMINERS for d in c.children)
+        for c in token.children)
+
+
 def negated(token: Token) -> bool:
     """True when the text says the event did not happen: "not", "never", "refrained from"."""
     current = token
     for _ in range(5):
-        if any(c.dep_ == "neg" for c in current.children):
+        if says_not(current):
             return True
         parent = governing_verb(current)
         if parent is None:
