@@ -43,6 +43,9 @@ _SEATED = {"based", "headquartered"}
 # Security forces only when the sentence names no other country: "border guards" in a Kremlin readout
 # may well be another country's.
 _HOME_SECTORS = {"GOV", "LEG", "JUD", "OPP", "PTY"}
+# Offices of the state whose holder, named but unknown to the tables, is still an actor with no country.
+# Not the military: "General" heads too many titles that are no rank ("General Director", "Solicitor General").
+_STATE_OFFICES = {"GOV", "LEG", "JUD"}
 
 
 def _country_counts(cues: Iterable[Cue]) -> Counter[str]:
@@ -299,11 +302,14 @@ class _PhraseReader:
             led = self._led_by(head, office)
             if led is not None:
                 country = led  # "the Bush administration", "the Putin government"
-            elif office is None or self.home is None or not (
+            elif office is not None and self.home is not None and (
                     office.sector in _HOME_SECTORS or (office.sector == "POL" and self._home_only(head))):
-                return None
-            else:
                 country = self.home
+            elif not (office is not None and is_person and head.pos_ == "PROPN" and sector in _STATE_OFFICES
+                      and not any(t.lower_ in {"former", "ex"} for t in tokens)):
+                return None
+            # else an official no table knows, named with the title ("President Dos Santos", "Judge Rivera"):
+            # coded by the office's sector alone, as coders do when the text does not say which country's.
         if org and country and head_cue is not None and head_cue.kind in {"igo", "collective"}:
             country = None  # "the UN's Pakistan envoy" is rare; "the UN" heads its own phrase
         kind = "person" if is_person else (office.actor_kind if office else (

@@ -1,0 +1,34 @@
+"""An official no table knows, named with the title, is an actor coded by the office's sector alone."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    # (text, the source actor's (code, country) expected on the event with this CAMEO root)
+    ("President Joaquim Mbeleza gave in to the demands of the strikers.", "08", ("GOV", None)),
+    ("Judge Alejandra Ruvalcaba opened an investigation into the mayor.", "09", ("JUD", None)),
+    ("Prime Minister Tomasz Wierzbicki criticised the Belarusian government.", "11", ("GOV", None)),
+    # The country named beside the title still wins, and a known person keeps their table's country.
+    ("Malawian President Joaquim Mbeleza criticised Zambia.", "11", ("MWIGOV", "MWI")),
+    ("President Emmanuel Macron criticised Russia.", "11", ("FRAGOV", "FRA")),
+]
+
+
+@pytest.mark.parametrize(("text", "root", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_a_titled_unknown_official_is_an_actor(events, text: str, root: str, expected: tuple) -> None:
+    found = [e for e in events(text, "2019-06-01") if e.cameo.startswith(root)]
+    assert found, f"no {root} event"
+    assert (found[0].source.code, found[0].source.country) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former President Joaquim Mbeleza criticised the rebels.",  # no longer speaks for a government
+        "General Director Ivan Petrovsky criticised the ministry.",  # "General" here is no rank, and no sector
+        "Mr Tomasz Wierzbicki criticised the rebels.",  # no office at all
+    ],
+)
+def test_no_actor_without_a_state_office(events, text: str) -> None:
+    assert not [e for e in events(text, "2019-06-01") if e.cameo.startswith("11")]
