@@ -24,8 +24,8 @@ CASES = [
     # A past act on a weekday stays in the past.
     ("The presidents of Kenya and Uganda met on Friday.", "2023-05-30", "met", D(2023, 5, 26)),
     # A date on another noun is not the act's: the election's day is not the meeting's.
-    ("On Thursday, Kenya's president, a candidate in the election to be held on August 9, met Ethiopia's "
-     "prime minister.", "2023-05-30", "met", D(2023, 5, 25)),
+    (("On Thursday, Kenya's president, a candidate in the election to be held on August 9, met Ethiopia's "
+      "prime minister."), "2023-05-30", "met", D(2023, 5, 25)),
     ("Kenyan police arrested the suspect yesterday over a bombing in Nairobi on Friday.", "2023-05-30",
      "arrested", D(2023, 5, 29)),
     # A light verb's noun carries the date of the act ("held talks on Friday").

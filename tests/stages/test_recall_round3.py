@@ -7,13 +7,7 @@ Each sentence is coded as a careful CAMEO coder would code it under gold/FORMAT.
 from __future__ import annotations
 
 import pytest
-from dyads import actor_code, coded
-
-
-def _roots(found) -> set[tuple[str, str | None, str]]:
-    return {(e.source.code[:3], actor_code(e.target) and actor_code(e.target)[:3], e.cameo[:2]) for e in found
-            if not e.negated}
-
+from dyads import coded, roots
 
 # --- a demand written as a noun: the one who is to act is the target -----------------------------------
 
@@ -23,7 +17,7 @@ def _roots(found) -> set[tuple[str, str | None, str]]:
     ("The Chilean opposition renewed its demand that Argentina return the islands.", ("CHL", "ARG", "10")),
 ])
 def test_noun_demand(events, sentence, expected):
-    assert expected in _roots(events(sentence))
+    assert expected in roots(events(sentence))
 
 
 def test_demand_accepted_is_not_a_demand(events):
@@ -60,7 +54,7 @@ def test_call_from(events, sentence, expected):
 
 
 def test_dismissed_appeal_from_a_leader(events):
-    found = _roots(events("Rebels dismissed an appeal from the Ugandan president to disarm."))
+    found = roots(events("Rebels dismissed an appeal from the Ugandan president to disarm."))
     assert ("REB", "UGA", "12") in found
 
 
@@ -73,7 +67,7 @@ def test_dismissed_appeal_from_a_leader(events):
     ("Japan offered to send engineers to Laos.", ("JPN", "LAO", "03")),
 ])
 def test_announced_act_aimed_at(events, sentence, expected):
-    assert expected in _roots(events(sentence))
+    assert expected in roots(events(sentence))
 
 
 def test_threat_with_its_own_pattern_keeps_itsactor_code(events):
