@@ -306,3 +306,23 @@ def test_verbal_acts_are_not_placed_by_their_topic(
     PlacesStage()(doc)
     place = doc.candidates[0].location
     assert (place and (place.name, place.country, place.precision)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cameo", "expected"),
+    [
+        # Taking people or troops out of a place happens there.
+        ("Russian troops evacuated Indian students from Sumy.", "evacuated", "073", ("Sumy", "UKR", "city")),
+        ("Kenya withdrew its soldiers from Mogadishu.", "withdrew", "087", ("Mogadishu", "SOM", "city")),
+        # Coming from a place, or a place an actor is from, does not.
+        ("The minister arrived from Moscow on Monday.", "arrived", "042", None),
+        ("Delegates from Nairobi criticised the plan.", "criticised", "111", None),
+    ],
+)
+def test_leaving_a_place_happens_there(
+    nlp: spacy.language.Language, text: str, trigger: str, cameo: str, expected: tuple | None
+) -> None:
+    doc = make_doc(nlp, text, [], trigger, cameo=cameo, source=RUS)
+    PlacesStage()(doc)
+    place = doc.candidates[0].location
+    assert (place and (place.name, place.country, place.precision)) == expected

@@ -32,8 +32,11 @@ LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "within", "around
 # Prepositions that never say where the event happened ("sanctions against Russia", "ties with Moscow").
 NON_LOCATIVE = frozenset({"of", "with", "against", "for", "about", "from", "than", "between", "by", "toward",
                           "towards", "like", "among", "over"})  # fmt: skip
+# Acts that happen where they take people or troops out of: "evacuated students from Sumy", "withdrew its
+# troops from Kabul" happened in Sumy and Kabul ("arrived from Moscow" did not happen in Moscow).
+LEAVING = frozenset({"evacuate", "withdraw", "pull", "rescue", "airlift", "extract"})
 # Words after which a capitalised run is worth a lookup even when NER saw no entity.
-CUE_WORDS = frozenset({"in", "at", "to", "near"})
+CUE_WORDS = frozenset({"in", "at", "to", "near", "from"})
 MAX_NAME_TOKENS = 4
 # Entity types a capitalised word after a cue cannot carry and still be a place the model mislabelled. NORP
 # is not one: the small model calls "Punjab" NORP, and a demonym after a cue ("to Pakistani officials") finds
@@ -106,8 +109,8 @@ def _name_spans(span: Span, covered: set[int]) -> Iterator[tuple[Span, bool | No
 
 
 def _cue_runs(span: Span) -> Iterator[Span]:
-    """Capitalised proper-noun runs right after "in", "at", "to" or "near" (and an optional "the"), or after
-    the "of" of a bare place noun ("the province of Gedaref")."""
+    """Capitalised proper-noun runs right after a cue word ("in", "at", "to", "near", "from"; and an optional
+    "the"), or after the "of" of a bare place noun ("the province of Gedaref")."""
     doc = span.doc
     for token in span:
         if token.lower_ not in CUE_WORDS and not (token.lower_ == "of" and _bare_place_noun(token.head)):
@@ -216,7 +219,8 @@ def _score(part: Span, place: Place, trigger: Token | None) -> tuple[int, int, i
     root = _place_noun(root) or root
     prep = root.head if root.dep_ == "pobj" else None
     word = prep.lower_ if prep is not None else ""
-    if word in NON_LOCATIVE:
+    if word in NON_LOCATIVE and not (word == "from" and trigger is not None and prep is not None
+                                     and prep.head in _trigger_heads(trigger) and trigger.lemma_.lower() in LEAVING):
         return None
     locative = word in LOCATIVE
     on_trigger = trigger is not None and prep is not None and (locative or word == "to") and (
