@@ -29,7 +29,7 @@ from accord.errors import ClusterError
 from accord.records import Article, Failure
 from accord.settings import Settings
 from accord.store.database import Store
-from accord.store.jobs import WINDOW, Progress, Tally, chunks, fresh
+from accord.store.jobs import Progress, Tally, fresh_windows, store_failures
 
 _IN_FLIGHT_PER_THREAD = 2  # one being coded, one waiting: no worker idles between two shards
 _CONNECT_TIMEOUT = 30  # seconds to reach a scheduler or for the workers asked for to join
@@ -129,15 +129,8 @@ def _shards(
     store: Store, items: Iterable[Article | Failure], tally: Tally, size: int, coder: str
 ) -> Iterator[Shard]:
     """Shards of the articles not stored yet; inputs that could not be read are stored as failures at once."""
-    for window in chunks(items, max(WINDOW, size)):
-        articles = [item for item in window if isinstance(item, Article)]
-        failures = [item for item in window if isinstance(item, Failure)]
-        if failures:
-            store.add_batch([], failures)
-            tally.failed += len(failures)
-            tally.failures.extend(failures)
-        new = fresh(articles, store.known(articles))
-        tally.existing += len(articles) - len(new)
+    for new, failures in fresh_windows(store, items, size, tally):
+        store_failures(store, failures, tally)
         yield from make_shards(new, size, coder)
 
 
@@ -178,6 +171,4 @@ def _fail(store: Store, shard: Shard, why: str, tally: Tally) -> None:
         Failure(source=a.source or a.id, reason=f"{a.source or a.id}: {why}", stage="code", article_id=a.id)
         for a in shard.articles
     ]
-    store.add_batch([], failures)
-    tally.failed += len(failures)
-    tally.failures.extend(failures)
+    store_failures(store, failures, tally)

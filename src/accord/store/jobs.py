@@ -74,23 +74,37 @@ def ingest(
 ) -> Tally:
     """Code the articles not yet stored and store them with their events, one transaction per batch."""
     tally = Tally()
-    for window in chunks(items, max(WINDOW, batch_size)):
-        articles = [item for item in window if isinstance(item, Article)]
-        failures = [item for item in window if isinstance(item, Failure)]
-        new = fresh(articles, store.known(articles))
-        tally.existing += len(articles) - len(new)
+    for new, failures in fresh_windows(store, items, batch_size, tally):
         for batch in chunks(new, batch_size):
             _store_batch(store, coder, batch, failures, coder_version, tally)
             failures = []  # the window's read failures go with its first batch
             if progress is not None:
                 progress(tally)
-        if failures:
-            store.add_batch([], failures)
-            tally.failed += len(failures)
-            tally.failures.extend(failures)
+        store_failures(store, failures, tally)
         if progress is not None:
             progress(tally)
     return tally
+
+
+def fresh_windows(
+    store: Store, items: Iterable[Article | Failure], size: int, tally: Tally
+) -> Iterator[tuple[list[Article], list[Failure]]]:
+    """Window by window of the inputs: the articles the store does not hold yet (those it holds are counted
+    in the tally) and the inputs that could not be read. Every engine reads its sources through this."""
+    for window in chunks(items, max(WINDOW, size)):
+        articles = [item for item in window if isinstance(item, Article)]
+        failures = [item for item in window if isinstance(item, Failure)]
+        new = fresh(articles, store.known(articles))
+        tally.existing += len(articles) - len(new)
+        yield new, failures
+
+
+def store_failures(store: Store, failures: list[Failure], tally: Tally) -> None:
+    """Record inputs that could not be read or coded, on their own transaction."""
+    if failures:
+        store.add_batch([], failures)
+        tally.failed += len(failures)
+        tally.failures.extend(failures)
 
 
 def _store_batch(
