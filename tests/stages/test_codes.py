@@ -87,6 +87,9 @@ DYADIC = [
     ('Thailand handed over the suspects to Cambodia.', 'THA', 'KHM', '063'),
     ('Morocco shared intelligence with Spain.', 'MAR', 'ESP', '064'),
     ('The EU provided aid to Lebanon.', 'EU', 'LBN', '070'),
+    # welcoming a person hosts them; welcoming an act endorses it
+    ('Kenya welcomed the Ugandan president in Nairobi.', 'KEN', 'UGA', '043'),
+    ('Chile welcomed the agreement signed by Bolivia.', 'CHL', 'BOL', '051'),
     ('The IMF approved a loan for Ecuador.', 'IMF', 'ECU', '071'),
     ('Britain delivered missiles to Ukraine.', 'GBR', 'UKR', '072'),
     ('The UAE sent food to Gaza.', 'ARE', 'PSE', '073'),
@@ -209,6 +212,7 @@ DYADIC = [
 
 # Events whose natural sentence names no target ("the president resigned"), coded with require_target off.
 MONADIC = [
+    ('The EU welcomed the ceasefire agreement in Yemen.', 'EU', None, '051'),
     ('The Kenyan foreign ministry declined to comment on the Somali report.', 'KEN', None, '011'),
     ('French unions called off the strike.', 'FRA', None, '082'),
     ('The Serbian government met the demands of the protesters.', 'SRB', None, '083'),

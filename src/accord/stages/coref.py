@@ -42,6 +42,7 @@ class Salience:
     def __init__(self) -> None:
         self.seen: list[_Seen] = []
         self.aliases: dict[str, Actor] = {}
+        self.family: dict[str, Actor] = {}  # first word of a two-word name: the family name in East Asian order
         self.sentence = 0
 
     def add(self, actor: Actor, token: Token, *, subject: bool, role: str | None = None) -> None:
@@ -55,9 +56,17 @@ class Salience:
     def add_alias(self, name: str, actor: Actor) -> None:
         if len(name) > 2:
             self.aliases.setdefault(name.lower(), actor)
+        words = name.split()
+        if len(words) == 2 and len(words[0]) > 2 and words[0][-1] != ".":
+            self.family.setdefault(words[0].lower(), actor)
 
     def alias(self, name: str) -> Actor | None:
-        return self.aliases.get(name.lower()) or self.aliases.get(name.split()[-1].lower())
+        """The actor named earlier by this name or its last word; under a title also by the first word of
+        a two-word name, where Chinese and Korean names put the family name ("Director Yang" after "Yang
+        Jiechi", "President Moon" after "Moon Jae-in")."""
+        words = name.lower().split()
+        found = self.aliases.get(name.lower()) or self.aliases.get(words[-1])
+        return found or (self.family.get(words[-1]) if len(words) > 1 else None)
 
     def end_sentence(self, index: int) -> None:
         self.sentence = index + 1
@@ -101,8 +110,10 @@ class Salience:
         pair = self.pair(close)
         return pair if len({a.kind for a in pair}) == 1 else []
 
-    def pair(self, recent: list[_Seen] | None = None, *, kinds: set[str] | None = None) -> list[Actor]:
-        """The two most recent actors of different countries: "the presidents", "both sides", "they"."""
+    def pair(self, recent: list[_Seen] | None = None, *, kinds: set[str] | None = None,
+             earliest: bool = False) -> list[Actor]:
+        """The two most recent actors of different countries: "the presidents", "both sides", "they";
+        with earliest, the first two the list names."""
         chosen: list[Actor] = []
         for seen in recent if recent is not None else self._recent():
             if kinds and seen.actor.kind not in kinds:
@@ -110,7 +121,7 @@ class Salience:
             if seen.actor.entity and all(seen.actor.entity != a.entity for a in chosen):
                 chosen.append(seen.actor)
             if len(chosen) == 2:
-                return list(reversed(chosen))
+                return chosen if earliest else list(reversed(chosen))
         return []
 
     def plural_definite(self, token: Token) -> list[Actor]:
@@ -126,7 +137,9 @@ class Salience:
         lemma = token.lemma_.lower()
         kinds = {"state"} if lemma in {"country", "nation", "state"} else (
             {"person"} if lemma in _PERSON_PAIRS else None)
-        return self.pair(kinds=kinds)
+        # With no pair in the last sentences, "the presidents" at the end of a readout are still the two
+        # its opening named: the earliest pair of the article.
+        return self.pair(kinds=kinds) or self.pair(self.seen, kinds=kinds, earliest=True)
 
     def role(self, token: Token, role: str) -> Actor | None:
         """ "the minister", "the Secretary": the last person named with that office, if any."""

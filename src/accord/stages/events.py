@@ -29,6 +29,9 @@ _VIA_WEIGHT = {"name": 1.0, "role": 1.0, "alias": 0.95, "coreference": 0.85, "pr
 # CAMEO codes of joint acts, coded in both directions: consult, discuss by telephone, meet at a third
 # location, negotiate.
 RECIPROCAL = {"040", "041", "044", "046"}
+# Codes of acts done together: actors coordinated as their subject with no one else named act on each other
+# ("Kenya and Uganda agreed to cooperate", "they plan to stay in contact"), as FORMAT.md codes joint actions.
+MUTUAL = {"030", "031", "036", "040", "041", "044", "046", "050", "057", "060", "061", "062"}
 # Roots whose target, when the sentence names none, is the country the article is about: intent to
 # cooperate, support, aid, appeals, disapproval, rejection, threats.
 IMPLICIT_ROOTS = {"02", "03", "05", "07", "10", "11", "12", "13"}
@@ -319,7 +322,9 @@ class _Finder:
             # "launched an offensive yesterday against X": the phrases of the act's "of" object and of
             # the verb that carries the noun are the act's own
             carrier = [governor] if governor is not None and governor.pos_ in {"VERB", "AUX"} else []
-            targets = self.targets.read(noun, p, [*syntax.prep_objects(noun, {"of"}), *carrier], False)
+            # "a phone call made by X to Y", "aid sent by X to Y": the participle's phrases are the act's
+            made = [a for a in children(noun, "acl") if a.tag_ == "VBN"]
+            targets = self.targets.read(noun, p, [*syntax.prep_objects(noun, {"of"}), *carrier, *made], False)
         between = [m for o in syntax.prep_objects(noun, {"between", "among"}) for m in self.actors(o)]
         if governor is not None and governor.pos_ in {"VERB", "AUX"}:
             subject = [m for s in syntax.subjects(governor) for m in self.actors(s)]
@@ -338,14 +343,6 @@ class _Finder:
               ) -> list[Candidate] | None:
         if not sources:
             return None
-        pairs: list[tuple[Mention, Mention | None]] = []
-        distinct = _distinct(sources)
-        if not targets and (p.joint if joint is None else joint) and len(distinct) >= 2:
-            pairs = list(permutations(distinct, 2))
-        elif targets:
-            pairs = [(s, t) for s in distinct for t in _distinct(targets)]
-        else:
-            pairs = [(s, None) for s in distinct]
         code = code or p.code
         # A noun's mood is its verb's ("did not extend sanctions", "plans to impose an embargo") unless
         # its own modifiers say otherwise ("the planned trip, which was cancelled").
@@ -354,11 +351,21 @@ class _Finder:
         own = syntax.noun_mood(trigger) if p.noun else None
         if own is not None:
             negated, modality = own[0] or negated, own[1] if own[1] != "asserted" else modality
-        if code in RECIPROCAL and targets and modality in {"asserted", "reported"}:
+        reciprocal = code in RECIPROCAL and modality in {"asserted", "reported"}
+        code, negated, modality = self._announced(p, code, negated, modality, mood or trigger)
+        pairs: list[tuple[Mention, Mention | None]] = []
+        distinct = _distinct(sources)
+        joint = (p.joint if joint is None else joint) or (code in MUTUAL and _together(trigger, p))
+        if not targets and joint and len(distinct) >= 2:
+            pairs = list(permutations(distinct, 2))
+        elif targets:
+            pairs = [(s, t) for s in distinct for t in _distinct(targets)]
+        else:
+            pairs = [(s, None) for s in distinct]
+        if reciprocal and targets:
             # Talks and calls held are joint acts: "X spoke with Y" is also Y speaking with X, as coders
             # code it; "X agreed to meet Y" is X's intent alone.
             pairs += [(t, s) for s, t in pairs if t is not None and (t, s) not in pairs]
-        code, negated, modality = self._announced(p, code, negated, modality, mood or trigger)
         out = []
         # An act on oneself only ("restrictions on its own labour market") still happened: it has no target.
         kept = [(s, t) for s, t in pairs if t is None or not _same(s.actor, t.actor)]
@@ -396,6 +403,19 @@ class _Finder:
             # meet is a threat (codebook 13), not an offer
             return "130", negated, modality
         return code, negated, modality
+
+
+# Words that make an act of several subjects one they do with each other: "work closely together".
+TOGETHER = {"together", "jointly", "mutual", "mutually", "bilateral", "bilaterally", "other", "another"}
+
+
+def _together(trigger: Token, p: Pattern) -> bool:
+    """Whether coordinated subjects of a cooperative act do it with each other: always for a specific act
+    ("agreed to hold talks"), for an undirected pledge or readiness only when the text says so ("committed
+    to working together"; "pledged funds" is each pledging to someone else); agreeing is done with another."""
+    if not (p.fallback or p.noun) or trigger.lemma_.lower() == "agree":
+        return True
+    return any(t.lower_ in TOGETHER for t in trigger.subtree)
 
 
 def _says_not(token: Token) -> bool:

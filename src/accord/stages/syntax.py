@@ -19,7 +19,8 @@ NEGATORS = {"refrain", "decline", "refuse", "fail", "avoid", "deny", "stop", "ce
 # Verbs whose complement is intended, not (yet) done: "intends to advance", "is set to multiply".
 INTENDERS = {"intend", "plan", "aim", "want", "seek", "hope", "expect", "prepare", "propose", "pledge",
              "vow", "promise", "agree", "offer", "decide", "wish", "set", "mean", "look", "consider",
-             "threaten", "commit", "resolve", "move", "schedule", "slate", "due"}
+             "threaten", "commit", "resolve", "move", "schedule", "slate", "due", "strive", "endeavour",
+             "endeavor"}
 # Adjectives that announce what their clause says: "Syria is willing to withdraw its troops".
 READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "committed", "poised", "set"}
 SPEECH = {"say", "tell", "state", "announce", "report", "claim", "add", "note", "declare", "write", "insist",
@@ -238,10 +239,26 @@ TOPIC_VERBS = {"discuss", "consider", "explore", "debate", "study", "review", "e
 
 def topic(token: Token) -> bool:
     """True when the trigger is only what others talk about ("discussed expanding ties with X")."""
+    if _purpose_of_object(token):
+        return True
     parent = governing_verb(token)
     if parent is None or parent.lemma_.lower() not in TOPIC_VERBS:
         return False
     return _path_deps(token, parent) <= {"xcomp", "ccomp", "dobj", "pcomp", "prep", "pobj", "acl", "relcl"}
+
+
+def _purpose_of_object(token: Token) -> bool:
+    """A "to" clause saying what a topic verb's object is for: "assessed steps to enhance X", "explored
+    ways to expand ties" (the steps were assessed; nothing was enhanced). The parser hangs it on the
+    object or, as a purpose, on the verb."""
+    if token.pos_ != "VERB" or not any(a.dep_ == "aux" and a.lower_ == "to" for a in token.children):
+        return False
+    head = token.head
+    if token.dep_ in {"acl", "relcl"} and head.dep_ == "dobj":
+        head = head.head
+    elif token.dep_ != "advcl" or not children(head, "dobj"):
+        return False
+    return head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in TOPIC_VERBS
 
 
 def noun_mood(noun: Token) -> tuple[bool, str] | None:
