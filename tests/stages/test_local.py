@@ -19,7 +19,12 @@ CASES = [
     ("Thousands of protesters rallied in Kirkuk against the government.", ("IRQCVL", "IRQ", "141")),
     ("Israeli troops fired on protesters in Gaza.", ("ISRMIL", "PSECVL", "193")),
     ("American soldiers killed villagers in Afghanistan.", ("USAMIL", "AFGCVL", "190")),
-    ("Rebels attacked government troops near Goma.", ("CODREB", "MIL", "190")),
+    ("Rebels attacked a police station near Goma.", ("CODREB", None, "190")),
+    # A named place beats the jurisdiction of police whose country only the dateline gave.
+    ("Police arrested two British tourists in Dubai.", ("AREPOL", "GBR", "173")),
+    ("WASHINGTON (Reuters) - Police arrested dozens of protesters in Basra on Monday.", ("USAPOL", "IRQCVL", "173")),
+    # With no place named, the police lend their country to whoever they act on.
+    ("Turkish police detained three students.", ("TURPOL", "TUREDU", "173")),
     # The troops' country is no guide to their victims' (only police and courts are), nor is no place at all.
     ("Syrian government forces shelled rebels.", ("SYRMIL", "REB", "194")),
 ]
@@ -66,4 +71,5 @@ def test_the_stage_on_candidates(candidate: Candidate, expected: tuple[str, str]
 
 
 def test_no_target_no_country_from_it() -> None:
-    assert local_country(_candidate(_group("CVL"), None), None) is None
+    candidate = _candidate(_group("CVL"), None)
+    assert local_country(candidate, candidate.source, None) is None

@@ -135,8 +135,9 @@ def _talks(nlp: spacy.language.Language, text: str, triggers: list[str], usa: Ac
         ("They discussed the humanitarian crisis in Tigray.", "discussed", "Paris"),
         # A place on the trigger is: they met somewhere else.
         ("They met again in Geneva on Friday.", "met", "Geneva"),
-        # A city off the trigger still counts: cities are seldom what talks are about.
-        ("They discussed the talks held in Geneva in May.", "discussed", "Geneva"),
+        # A city inside what they discussed is its topic too: they discussed it where they met.
+        ("They discussed the talks held in Geneva in May.", "discussed", "Paris"),
+        ("They discussed the attack in Kabul.", "discussed", "Paris"),
     ],
 )
 def test_talks_happen_where_the_pair_met(
@@ -165,3 +166,12 @@ def test_a_group_with_no_sector_does_not_take_the_venue(nlp: spacy.language.Lang
     doc = _talks(nlp, text, ["met", "criticised"], usa=group)
     PlacesStage()(doc)
     assert doc.candidates[1].location is None
+
+
+def test_a_venue_carried_from_earlier_talks_has_no_words_of_its_sentence(nlp: spacy.language.Language) -> None:
+    doc = _talks(nlp, "Blinken met Ethiopia's foreign minister in Paris. They discussed the attack in Kabul.",
+                 ["met", "discussed"])
+    PlacesStage()(doc)
+    first, second = (c.location for c in doc.candidates)
+    assert first is not None and (first.name, first.text) == ("Paris", "Paris")
+    assert second is not None and (second.name, second.text) == ("Paris", None)

@@ -286,6 +286,7 @@ def test_a_dateline_place_keeps_the_dateline_words(nlp: spacy.language.Language)
         # A verbal act happens where it is said: what it is about is no venue.
         ("Turkey condemned the attack in Kabul.", [("Turkey", TUR)], "condemned", "111", None),
         ("Putin and Modi discussed the situation in Donbass.", [], "discussed", "040", None),
+        ("Putin and Modi discussed the situation in Mariupol.", [], "discussed", "040", None),  # a city too
         ("Pakistan urged restraint in Kashmir.", [("Pakistan", PAK)], "urged", "020", None),
         # ... unless the place is on the act itself, on its light verb's noun, or places the meeting.
         ("Turkey condemned the attack at a news conference in Ankara.", [("Turkey", TUR)], "condemned", "111",

@@ -57,7 +57,7 @@ class Salience:
         if len(name) > 2:
             self.aliases.setdefault(name.lower(), actor)
         words = name.split()
-        if len(words) == 2 and len(words[0]) > 2 and words[0][-1] != ".":
+        if len(words) == 2 and len(words[0]) > 1 and words[0].isalpha():  # "Xi", "Wang"; not "J."
             self.family.setdefault(words[0].lower(), actor)
 
     def alias(self, name: str) -> Actor | None:

@@ -511,7 +511,8 @@ def _governs(sentence: Sentence, f: Found) -> bool:
 
 def _own_date(sentence: Sentence, candidate: Candidate, reference: date | None) -> tuple[date, str] | None:
     """The date that hangs on the candidate's own trigger ("will sign the deal on Thursday" in a sentence
-    that also says when it was said), or None. A bare weekday on an announced act is the coming one."""
+    that also says when it was said), or None. A bare weekday on an announced act is the coming one, or
+    today."""
     span, trigger = sentence.span, candidate.token
     if span is None or trigger is None or not any(t.dep_ for t in span):
         return None
@@ -520,7 +521,8 @@ def _own_date(sentence: Sentence, candidate: Candidate, reference: date | None) 
         return None
     f = own[0]
     if candidate.modality == "intended" and reference is not None and span.text[f.start : f.end] in _WEEKDAYS:
-        ahead = (_WEEKDAYS.index(span.text[f.start : f.end]) - reference.weekday()) % 7 or 7
+        # Today's weekday is today, as wire copy writes it ("will meet on Wednesday" on a Wednesday).
+        ahead = (_WEEKDAYS.index(span.text[f.start : f.end]) - reference.weekday()) % 7
         return reference + timedelta(days=ahead), "day"
     return f.date, f.precision
 

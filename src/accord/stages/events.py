@@ -10,8 +10,7 @@ Where the target is read from (the pattern's places and the engine's fallbacks) 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
-from itertools import permutations
+from itertools import pairwise, permutations
 from typing import TYPE_CHECKING
 
 from accord.document import Candidate, Document, Mention
@@ -235,7 +234,7 @@ class _Finder:
         # have killed".
         sources = [m for t in source_tokens
                    for m in self.actors(t, possessor=passive or t.lemma_.lower() in INSTRUMENTS)]
-        targets = self.targets.read(verb, p, objects, passive)
+        targets = self.targets.read(verb, p, objects)
         if not targets:  # "will boycott the vote unless the president resigns": an act held over X
             targets = self.targets.conditioned(verb, {"unless"})
         if not targets and p.code.startswith("14"):
@@ -316,7 +315,7 @@ class _Finder:
         if not sources:  # "criticism by the Greek foreign minister", "a phone call made by President Trump"
             sources = [m for h in [noun, *children(noun, "acl")] for o in syntax.prep_objects(h, {"by"})
                        for m in self.actors(o, possessor=True)]
-        targets = self.targets.read(noun, p, [], False)
+        targets = self.targets.read(noun, p, [])
         if not targets:
             # "the withdrawal of forces from Panama", "engaged in ethnic cleansing in Kosovo against X",
             # "launched an offensive yesterday against X": the phrases of the act's "of" object and of
@@ -324,7 +323,7 @@ class _Finder:
             carrier = [governor] if governor is not None and governor.pos_ in {"VERB", "AUX"} else []
             # "a phone call made by X to Y", "aid sent by X to Y": the participle's phrases are the act's
             made = [a for a in children(noun, "acl") if a.tag_ == "VBN"]
-            targets = self.targets.read(noun, p, [*syntax.prep_objects(noun, {"of"}), *carrier, *made], False)
+            targets = self.targets.read(noun, p, [*syntax.prep_objects(noun, {"of"}), *carrier, *made])
         between = [m for o in syntax.prep_objects(noun, {"between", "among"}) for m in self.actors(o)]
         if governor is not None and governor.pos_ in {"VERB", "AUX"}:
             subject = [m for s in syntax.subjects(governor) for m in self.actors(s)]
@@ -356,6 +355,7 @@ class _Finder:
         pairs: list[tuple[Mention, Mention | None]] = []
         distinct = _distinct(sources)
         joint = (p.joint if joint is None else joint) or (code in MUTUAL and _together(trigger, p))
+        joint = joint and not _with_others(trigger)
         if not targets and joint and len(distinct) >= 2:
             pairs = list(permutations(distinct, 2))
         elif targets:
@@ -372,7 +372,7 @@ class _Finder:
         selfish = [s for s in distinct if any(a is s for a, _ in pairs) and not any(k is s for k, _ in kept)]
         pairs = kept + [(s, None) for s in selfish]
         for source, target in pairs:
-            target_actor = _localised(source.actor, target.actor) if target is not None else None
+            target_actor = target.actor if target is not None else None
             weight = _VIA_WEIGHT.get(source.via, 0.9) * (_VIA_WEIGHT.get(target.via, 0.9) if target else 0.8)
             out.append(Candidate(
                 sentence=self.sentence, source=source.actor, target=target_actor,
@@ -406,16 +406,30 @@ class _Finder:
 
 
 # Words that make an act of several subjects one they do with each other: "work closely together".
-TOGETHER = {"together", "jointly", "mutual", "mutually", "bilateral", "bilaterally", "other", "another"}
+TOGETHER = {"together", "jointly", "mutual", "mutually", "bilateral", "bilaterally"}
+# "each other", "one another": reciprocal only with their determiner ("other nations" is someone else).
+EACH_OTHER = {("each", "other"), ("one", "another")}
 
 
 def _together(trigger: Token, p: Pattern) -> bool:
     """Whether coordinated subjects of a cooperative act do it with each other: always for a specific act
     ("agreed to hold talks"), for an undirected pledge or readiness only when the text says so ("committed
     to working together"; "pledged funds" is each pledging to someone else); agreeing is done with another."""
-    if not (p.fallback or p.noun) or trigger.lemma_.lower() == "agree":
+    words = [t.lower_ for t in trigger.subtree]
+    if any(w in TOGETHER for w in words) or any(pair in EACH_OTHER for pair in pairwise(words)):
         return True
-    return any(t.lower_ in TOGETHER for t in trigger.subtree)
+    return not (p.fallback or p.noun) or trigger.lemma_.lower() == "agree"
+
+
+def _with_others(trigger: Token) -> bool:
+    """Whether the act's partners are named in a "with" phrase that is no actor and not each other: "pledged
+    to cooperate with other nations" is done with others, not between the subjects."""
+    words = [t.lower_ for t in trigger.subtree]
+    if any(pair in EACH_OTHER for pair in pairwise(words)):
+        return False
+    # The verb's own "with", or its complement's ("pledged to cooperate with"), not "in line with".
+    heads = {trigger, *(c for c in trigger.children if c.dep_ == "xcomp")}
+    return any(c.dep_ == "prep" and c.lower_ == "with" for h in heads for c in h.children)
 
 
 def _says_not(token: Token) -> bool:
@@ -448,16 +462,6 @@ def _modal_complements(verb: Token, modals: frozenset[str]) -> list[Token]:
 
 # State organs whose acts on a group with no country named are domestic: "police detained eight people"
 # (troops and governments act abroad as often: "provided aid to the migrants").
-_ORGANS = {"POL", "JUD", "SPY"}
-
-
-def _localised(source: Actor, target: Actor) -> Actor:
-    """A target named by its sector alone takes the country of the state organ acting on it."""
-    if target.entity or not target.sector or not source.country or source.sector not in _ORGANS:
-        return target
-    return replace(target, country=source.country, code=source.country + target.sector)
-
-
 def _distinct(mentions: Iterable[Mention]) -> list[Mention]:
     seen: set[tuple] = set()
     out = []

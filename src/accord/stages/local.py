@@ -1,11 +1,11 @@
 """Local groups: a group named by its role alone takes the country it acts in.
 
 "Protesters", "the accused", "villagers" or "rebels" with no country in the text are coded by their sector
-alone (generic.py). Coders give them a country when the event says where they are: the country of the
-police or court acting on them or acted on by them (police and courts act within their own jurisdiction),
-else the country of the place the sentence names for the event ("protesters in Kirkuk"). Troops, aid
-workers, doctors and clergy are as often foreigners where they act, so they keep their sector alone; so do
-groups whose event has only an inferred place (a visit's host country, the dateline) or none.
+alone (generic.py). Coders give them a country when the event says where they are: the place the sentence
+names for the event ("protesters in Kirkuk"), else the country of the police, court or security service
+acting on them or acted on by them (those act within their own jurisdiction; this holds for any group,
+journalists included). Troops, aid workers, doctors and clergy are as often foreigners where they act, so
+a place does not give them a country; nor does an inferred place (a visit's host country, the dateline).
 """
 
 from __future__ import annotations
@@ -19,31 +19,40 @@ if TYPE_CHECKING:
 
 # Sectors of groups that belong where they are found.
 LOCAL_SECTORS = frozenset({"CVL", "OPP", "REB", "POL", "CRM", "EDU", "LAB", "AGR"})
-# Sectors whose actors act only inside their own country.
-JURISDICTION_SECTORS = frozenset({"POL", "JUD"})
+# Sectors whose actors act only inside their own country: the police, courts and security services.
+JURISDICTION_SECTORS = frozenset({"POL", "JUD", "SPY"})
 # Forces that arrest and detain (173) where they hold power: "the army placed the president under house
 # arrest" is that president's country's army.
 ARRESTING_SECTORS = frozenset({"POL", "MIL"})
 
 
-def _placeless(actor: Actor | None) -> bool:
-    """A group known only by a local sector: no country, no organisation."""
-    return actor is not None and actor.country is None and actor.org is None and actor.sector in LOCAL_SECTORS
+def _sector_only(actor: Actor | None) -> bool:
+    """A group known by its sector alone: no country, no organisation."""
+    return actor is not None and actor.country is None and actor.org is None and actor.sector is not None
 
 
 def _with_country(actor: Actor, country: str) -> Actor:
     return replace(actor, country=country, code=country + actor.code)
 
 
-def local_country(candidate: Candidate, other: Actor | None) -> str | None:
-    """The country a placeless side of this candidate belongs to, facing `other`, or None."""
+def local_country(candidate: Candidate, side: Actor, other: Actor | None) -> str | None:
+    """The country a sector-only side of this candidate belongs to, facing `other`, or None: for a group
+    that belongs where it is found, the place the sentence names for the event (the police facing it may
+    have their country only from the article's dateline); else, for any group, the country of the
+    police, court or security service facing it."""
+    place = named_place_country(candidate) if side.sector in LOCAL_SECTORS else None
+    if place is not None:
+        return place
     if other is not None and other.country and other.sector in JURISDICTION_SECTORS:
         return other.country
-    place = candidate.location
-    # Only a place the sentence names: an inferred one (a visit's host, the dateline) says nothing of the group.
-    if place is not None and place.country and place.text is not None:
-        return place.country
     return None
+
+
+def named_place_country(candidate: Candidate) -> str | None:
+    """The country of the event's place when the sentence names it; an inferred place (a visit's host, the
+    dateline, the venue of earlier talks) carries no words and says nothing of the group."""
+    place = candidate.location
+    return place.country if place is not None and place.country and place.text is not None else None
 
 
 class LocalActorsStage:
@@ -58,13 +67,14 @@ class LocalActorsStage:
             source, target = candidate.source, candidate.target
             if (source.country is None and source.org is None and source.sector in ARRESTING_SECTORS
                     and candidate.cameo.startswith("173") and target is not None and target.country):
-                candidate.source = _with_country(source, target.country)
-            elif _placeless(source):
-                country = local_country(candidate, target)
+                # Arrested where the sentence says, else where the prisoner is from.
+                candidate.source = _with_country(source, named_place_country(candidate) or target.country)
+            elif _sector_only(source):
+                country = local_country(candidate, source, target)
                 if country is not None:
                     candidate.source = _with_country(source, country)
-            if _placeless(target):
-                country = local_country(candidate, source)
+            if target is not None and _sector_only(target):
+                country = local_country(candidate, target, candidate.source)
                 if country is not None:
-                    candidate.target = _with_country(target, country)  # type: ignore[arg-type]
+                    candidate.target = _with_country(target, country)
         return doc

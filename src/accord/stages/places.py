@@ -219,10 +219,10 @@ def _score(part: Span, place: Place, trigger: Token | None) -> tuple[int, int, i
     root = _place_noun(root) or root
     prep = root.head if root.dep_ == "pobj" else None
     word = prep.lower_ if prep is not None else ""
-    if word in NON_LOCATIVE and not (word == "from" and trigger is not None and prep is not None
-                                     and prep.head in _trigger_heads(trigger) and trigger.lemma_.lower() in LEAVING):
+    leaving = word == "from" and trigger is not None and trigger.lemma_.lower() in LEAVING
+    if word in NON_LOCATIVE and not (leaving and prep is not None and prep.head in _trigger_heads(trigger)):
         return None
-    locative = word in LOCATIVE
+    locative = word in LOCATIVE or leaving
     on_trigger = trigger is not None and prep is not None and (locative or word == "to") and (
         prep.head in _trigger_heads(trigger) or _at_meeting(prep))
     on_trigger = on_trigger or (trigger is not None and root.dep_ == "dobj" and root.head == trigger)  # "visited X"
@@ -247,7 +247,7 @@ def _at_meeting(prep: Token) -> bool:
         builtin_classes()["@talks"] | MEETING_NOUNS)
 
 
-def _speech_topic(candidate: Candidate, score: tuple[int, int, int, int], place: Place) -> bool:
+def _speech_topic(candidate: Candidate, score: tuple[int, int, int, int], place: Place, part: Span) -> bool:
     """Whether a place off the trigger of a verbal act is what the act is about, not where it happened:
     "condemned the attack in Kabul", "discussed the situation in Donbass". Statements, appeals, demands
     and threats happen where they are made; of talks (04) a city in a locative phrase off the trigger still
@@ -255,6 +255,9 @@ def _speech_topic(candidate: Candidate, score: tuple[int, int, int, int], place:
     seldom what talks are about."""
     if score[0] or candidate.cameo[:2] not in VERBAL_ROOTS:
         return False
+    trigger = candidate.token
+    if trigger is not None and any(part.root in c.subtree for c in trigger.children if c.dep_ == "dobj"):
+        return True  # inside what was discussed: "discussed the bombing in Kabul"
     return not (candidate.cameo.startswith("04") and place.precision == "city" and score[1])
 
 
@@ -285,7 +288,7 @@ def _best_place(
         if found is None:
             continue
         score = _score(found[0], found[1], candidate.token)
-        if score is not None and _speech_topic(candidate, score, found[1]):
+        if score is not None and _speech_topic(candidate, score, found[1], found[0]):
             continue
         if score is not None and (best is None or score > best[0]):
             written = span.doc[name.start : qualified[1].end] if qualified is not None else found[0]
@@ -350,11 +353,20 @@ class PlacesStage:
             found = _best_place(doc, candidate, self.gazetteer, countries)
             if found is not None and _topic(found, meetings.get(pair)):
                 found = (found[0], meetings[pair])
-            candidate.location = ((found and found[1]) or visit_place(candidate, self.gazetteer)
-                                  or meetings.get(pair) or _at_home(candidate, dateline))
-            if candidate.cameo.startswith("04") and candidate.location is not None and pair:
-                meetings.setdefault(pair, candidate.location)
+            visited = None if found else visit_place(candidate, self.gazetteer)
+            candidate.location = (found and found[1]) or visited or _inferred(meetings.get(pair)) or _inferred(
+                _at_home(candidate, dateline))
+            # Where talks happened (what they were about was left out by _speech_topic) is their venue.
+            venue = visited or (found[1] if found else None)
+            if candidate.cameo.startswith("04") and venue is not None and pair:
+                meetings.setdefault(pair, venue)
         return doc
+
+
+def _inferred(place: Place | None) -> Place | None:
+    """A place the event takes from elsewhere in the article (earlier talks, the dateline): no words of its
+    sentence name it."""
+    return replace(place, text=None) if place is not None else None
 
 
 def _topic(found: tuple[tuple[int, int, int, int], Place], venue: Place | None) -> bool:

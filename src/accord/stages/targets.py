@@ -89,7 +89,7 @@ class Targets:
                     return found
         return []
 
-    def read(self, head: Token, p: Pattern, objects: list[Token], passive: bool) -> list[Mention]:
+    def read(self, head: Token, p: Pattern, objects: list[Token]) -> list[Mention]:
         """The first place of the pattern's target list that names an actor; a group named by its role
         alone ("civilians") only when no place names one ("bombed militants in northern Iraq": Iraq)."""
         for generic in (False, True):
@@ -104,6 +104,7 @@ class Targets:
         return []
 
     def spec(self, head: Token, spec: str, objects: list[Token]) -> list[Mention]:
+        """The actors one entry of a pattern's target list names ("obj", "prep:with", "place:in", ...)."""
         kind, _, word = spec.partition(":")
         if kind == "obj":
             return [m for o in objects for m in self.reader.actors(o, possessor=True)]

@@ -41,7 +41,8 @@ CREATE TABLE failures (
 );
 """
 
-# Column name -> SQL type, in table order: drives inserts (through Arrow) and reads.
+# Column name -> SQL type: drives inserts (through Arrow, by name) and reads. Events keep their table order
+# but for story_id (added in version 2 after the version-1 columns) and what later versions appended.
 ARTICLE_COLUMNS = {
     "id": "VARCHAR", "url": "VARCHAR", "outlet": "VARCHAR", "title": "VARCHAR", "published": "DATE",
     "published_source": "VARCHAR", "language": "VARCHAR", "source": "VARCHAR", "text": "VARCHAR",
