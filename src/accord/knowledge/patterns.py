@@ -98,13 +98,19 @@ def parse_patterns(lines: Iterable[str], *, origin: str, valid_codes: Iterable[s
             continue
         where = f"{origin}:{number}"
         if line.startswith("@"):
-            name, _, words = line.partition("=")
-            if not words.strip():
-                raise KnowledgeError(f"{where}: word class {name.strip()!r} has no words")
-            classes[name.strip()] = frozenset(words.split())
+            name, words = _word_class(line, where)
+            classes[name] = words
             continue
         patterns.append(_parse_line(line, where, classes, codes))
     return patterns
+
+
+def _word_class(line: str, where: str) -> tuple[str, frozenset[str]]:
+    """A word class line ("@talks = talks meeting summit"): its name with the "@" and its words."""
+    name, _, words = line.partition("=")
+    if not words.strip():
+        raise KnowledgeError(f"{where}: word class {name.strip()!r} has no words")
+    return name.strip(), frozenset(words.split())
 
 
 def _parse_line(line: str, where: str, classes: dict[str, frozenset[str]], codes: set[str]) -> Pattern:
@@ -183,13 +189,8 @@ def refusal_codes() -> dict[str, str]:
 def builtin_classes() -> dict[str, frozenset[str]]:
     """The word classes verbs.txt defines, by name with its "@" ("@talks": talks, meeting, summit ...)."""
     text = resources.files("accord.knowledge").joinpath("data/verbs.txt").read_text(encoding="utf-8")
-    classes = {}
-    for raw in text.splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if line.startswith("@"):
-            name, _, words = line.partition("=")
-            classes[name.strip()] = frozenset(words.split())
-    return classes
+    lines = (raw.split("#", 1)[0].strip() for raw in text.splitlines())
+    return dict(_word_class(line, "verbs.txt") for line in lines if line.startswith("@"))
 
 
 @lru_cache(maxsize=1)
