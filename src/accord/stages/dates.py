@@ -496,17 +496,27 @@ def _governs(sentence: Sentence, f: Found) -> bool:
     if span is None or not any(t.dep_ for t in span):
         # An unparsed sentence: only a date that opens it is taken to govern it.
         return bool(_INITIAL.fullmatch(sentence.text[: f.start]))
+    climbed = _climb(span, f, set())
+    return climbed is not None and climbed[0].dep_ == "ROOT"
+
+
+def _climb(span: Span, f: Found, stops: set[Token]) -> tuple[Token, str] | None:
+    """Where a date's words attach: the first word up from them, through prepositions and modifiers only,
+    that is in `stops` or is no longer such a link, with the dependency of the last step; None when the
+    way passes another noun ("a shooting on Friday") or makes the date a period's bound ("since March 21",
+    "by 2030": no day of their own to lend)."""
     tokens = [t for t in span if f.start <= t.idx - span.start_char < f.end]
     if not tokens:
-        return False
+        return None
     token = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
-    while token.dep_ in _DATE_PATH and token.head != token:
-        token = token.head
-        if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("DATE", "TIME"):
-            return False
+    step = token.dep_
+    while token not in stops and token.dep_ in _DATE_PATH and token.head != token:
+        step, token = token.dep_, token.head
+        if token not in stops and token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("DATE", "TIME"):
+            return None
         if token.dep_ == "prep" and token.lower_ in _SPAN_WORDS:
-            return False  # "since March 21" bounds a period: no day of its own to lend
-    return token.dep_ == "ROOT"
+            return None
+    return token, step
 
 
 def _own_date(sentence: Sentence, candidate: Candidate, reference: date | None) -> tuple[date, str] | None:
@@ -531,20 +541,9 @@ def _hangs_on(span: Span, f: Found, trigger: Token) -> bool:
     """Whether a date's words attach to the trigger through prepositions and adverbials only ("will meet
     on Friday"), or by a preposition to the noun a light verb trigger takes ("held talks on Friday"); not
     through another noun ("a shooting on Friday") or clause, nor as the bound of a period ("by 2030")."""
-    tokens = [t for t in span if f.start <= t.idx - span.start_char < f.end]
-    if not tokens:
-        return False
     hosts = {c for c in trigger.children if c.dep_ in ("dobj", "attr")}
-    token = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
-    step = token.dep_
-    while token != trigger and token not in hosts and token.dep_ in _DATE_PATH and token.head != token:
-        step, token = token.dep_, token.head
-        if token.dep_ == "prep" and token.lower_ in _SPAN_WORDS:
-            return False
-        if token != trigger and token not in hosts and token.pos_ in ("NOUN", "PROPN") \
-                and token.ent_type_ not in ("DATE", "TIME"):
-            return False
-    return token == trigger or (token in hosts and step == "prep")
+    climbed = _climb(span, f, {trigger, *hosts})
+    return climbed is not None and (climbed[0] == trigger or (climbed[0] in hosts and climbed[1] == "prep"))
 
 
 class DatesStage:
