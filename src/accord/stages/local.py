@@ -5,7 +5,9 @@ alone (generic.py). Coders give them a country when the event says where they ar
 names for the event ("protesters in Kirkuk"), else the country of the police, court or security service
 acting on them or acted on by them (those act within their own jurisdiction; this holds for any group,
 journalists included). Troops, aid workers, doctors and clergy are as often foreigners where they act, so
-a place does not give them a country; nor does an inferred place (a visit's host country, the dateline).
+one sentence's place does not give them a country (the article's home country may: generic.py gives a
+dateline's country to unions, NGOs, clergy and doctors named with no other); nor does an inferred place
+(a visit's host country, the dateline).
 """
 
 from __future__ import annotations
