@@ -175,3 +175,22 @@ def test_a_venue_carried_from_earlier_talks_has_no_words_of_its_sentence(nlp: sp
     first, second = (c.location for c in doc.candidates)
     assert first is not None and (first.name, first.text) == ("Paris", "Paris")
     assert second is not None and (second.name, second.text) == ("Paris", None)
+
+
+@pytest.mark.parametrize(
+    ("second", "trigger", "expected"),
+    [
+        # "the city" is the city the article named last; "the city of X" names X.
+        ("In other parts of the city, they met again.", "met", ("Paris", "the city")),
+        ("They met again in the city of Lyon.", "met", ("Lyon", "Lyon")),
+        # Not in a place phrase: "the city" is then what they talked about, or no place at all.
+        ("They discussed the city budget.", "discussed", ("Paris", None)),
+    ],
+)
+def test_the_city_is_the_city_named_last(
+    nlp: spacy.language.Language, second: str, trigger: str, expected: tuple[str, str | None]
+) -> None:
+    doc = _talks(nlp, f"Blinken met Ethiopia's foreign minister in Paris. {second}", ["met", trigger])
+    PlacesStage()(doc)
+    place = doc.candidates[1].location
+    assert place is not None and (place.name, place.text) == expected

@@ -47,6 +47,8 @@ _PRECISION_RANK = {"city": 2, "admin1": 1, "country": 0}
 # CAMEO roots of verbal acts (quad classes 1 and 3): said, asked, promised, discussed, praised; investigated,
 # demanded, criticised, rejected, threatened. Their place is where they were said, not what they were about.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
+# Words that refer back to the city the article named last ("in other parts of the city").
+CITY_WORDS = frozenset({"city", "town"})
 # Gatherings whose place is where what is said at them was said (besides verbs.txt's @talks).
 MEETING_NOUNS = frozenset({"conference", "ministerial", "forum", "session", "sideline", "sidelines", "visit",
                            "trip", "tour", "assembly", "gathering", "ceremony", "rally"})
@@ -270,9 +272,11 @@ def find_place(
 
 
 def _best_place(
-    doc: Document, candidate: Candidate, gazetteer: Gazetteer, countries: frozenset[str]
+    doc: Document, candidate: Candidate, gazetteer: Gazetteer, countries: frozenset[str],
+    last_city: Place | None = None,
 ) -> tuple[tuple[int, int, int, int], Place] | None:
-    """The best place named in a candidate's sentence and its score (see _score), or None."""
+    """The best place named in a candidate's sentence and its score (see _score), or None; "the city" names
+    `last_city`, the city the article named last."""
     span = doc.sentences[candidate.sentence].span
     if span is None:
         return None
@@ -293,7 +297,29 @@ def _best_place(
         if score is not None and (best is None or score > best[0]):
             written = span.doc[name.start : qualified[1].end] if qualified is not None else found[0]
             best = (score, replace(found[1], text=written.text))
+    if last_city is None:
+        return best
+    for part, words in _the_city(span):
+        score = _score(part, last_city, candidate.token)
+        if score is not None and not _speech_topic(candidate, score, last_city, part) and (
+                best is None or score > best[0]):
+            best = (score, replace(last_city, text=words.text))
     return best
+
+
+def _the_city(span: Span) -> Iterator[tuple[Span, Span]]:
+    """"the city" or "the town" in a locative phrase ("in the city", "in other parts of the city"), which
+    names the city the article named last: the phrase to score and the words."""
+    doc = span.doc
+    for token in span:
+        if token.lower_ not in CITY_WORDS or token.i == span.start or doc[token.i - 1].lower_ != "the" \
+                or token.dep_ != "pobj" or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            continue  # not "the city" in a phrase, or "the city of Izmir" (named)
+        words = doc[token.i - 1 : token.i + 1]
+        if token.head.lower_ in LOCATIVE:
+            yield doc[token.i : token.i + 1], words
+        elif token.head.lower_ == "of" and token.head.head.dep_ == "pobj":  # "in (other) parts of the city"
+            yield doc[token.head.head.i : token.head.head.i + 1], words
 
 
 def _place_noun(root: Token) -> Token | None:
@@ -348,9 +374,12 @@ class PlacesStage:
         # "The Secretary thanked ...") happened there too, unless they name a place of their own.
         meetings: dict[frozenset, Place] = {}
         dateline = dateline_place(doc, self.gazetteer)
+        last_city: Place | None = None
         for candidate in sorted(doc.candidates, key=lambda c: c.sentence):
             pair = _pair(candidate)
-            found = _best_place(doc, candidate, self.gazetteer, countries)
+            found = _best_place(doc, candidate, self.gazetteer, countries, last_city)
+            if found is not None and found[1].precision == "city":
+                last_city = found[1]
             if found is not None and _topic(found, meetings.get(pair)):
                 found = (found[0], meetings[pair])
             visited = None if found else visit_place(candidate, self.gazetteer)
