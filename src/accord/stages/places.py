@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from accord.knowledge.gazetteer import REGION_WORDS, Gazetteer, get_gazetteer
@@ -221,12 +222,13 @@ def _score(part: Span, place: Place, trigger: Token | None) -> tuple[int, int, i
     root = _place_noun(root) or root
     prep = root.head if root.dep_ == "pobj" else None
     word = prep.lower_ if prep is not None else ""
+    heads = _trigger_heads(trigger) if trigger is not None else set()
     leaving = word == "from" and trigger is not None and trigger.lemma_.lower() in LEAVING
-    if word in NON_LOCATIVE and not (leaving and prep is not None and prep.head in _trigger_heads(trigger)):
+    if word in NON_LOCATIVE and not (leaving and prep is not None and prep.head in heads):
         return None
     locative = word in LOCATIVE or leaving
     on_trigger = trigger is not None and prep is not None and (locative or word == "to") and (
-        prep.head in _trigger_heads(trigger) or _at_meeting(prep))
+        prep.head in heads or _at_meeting(prep))
     on_trigger = on_trigger or (trigger is not None and root.dep_ == "dobj" and root.head == trigger)  # "visited X"
     distance = abs(root.i - trigger.i) if trigger is not None else root.i
     return (int(on_trigger), int(locative), _PRECISION_RANK.get(place.precision, 0), -distance)
@@ -245,8 +247,13 @@ def _trigger_heads(trigger: Token) -> set[Token]:
 def _at_meeting(prep: Token) -> bool:
     """Whether a locative phrase places a meeting ("the summit in Cornwall", "talks in Geneva"): what is said
     during it is said there."""
-    return prep.lower_ != "to" and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in (
-        builtin_classes()["@talks"] | MEETING_NOUNS)
+    return prep.lower_ != "to" and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in _meeting_nouns()
+
+
+@lru_cache(maxsize=1)
+def _meeting_nouns() -> frozenset[str]:
+    """verbs.txt's @talks and the other gatherings, joined once rather than per place looked at."""
+    return builtin_classes()["@talks"] | MEETING_NOUNS
 
 
 def _speech_topic(candidate: Candidate, score: tuple[int, int, int, int], place: Place, part: Span) -> bool:
