@@ -293,7 +293,8 @@ class _PhraseReader:
             person = self._known_person(head, tokens, office)
             if person is not None:
                 return person
-        if country is not None and office is not None and any(t.lower_ in {"former", "ex"} for t in tokens):
+        former = any(t.lower_ in {"former", "ex"} for t in tokens)
+        if country is not None and office is not None and former:
             sector = None  # "former foreign minister": no longer speaks for the government
         if country is None and org is None:
             earlier = self.salience.role(head, office.name) if office is not None else None
@@ -306,7 +307,7 @@ class _PhraseReader:
                     office.sector in _HOME_SECTORS or (office.sector == "POL" and self._home_only(head))):
                 country = self.home
             elif not (office is not None and is_person and head.pos_ == "PROPN" and sector in _STATE_OFFICES
-                      and not any(t.lower_ in {"former", "ex"} for t in tokens)):
+                      and not former):
                 return None
             # else an official no table knows, named with the title ("President Dos Santos", "Judge Rivera"):
             # coded by the office's sector alone, as coders do when the text does not say which country's.
