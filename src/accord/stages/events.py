@@ -415,17 +415,21 @@ def _together(trigger: Token, p: Pattern) -> bool:
     """Whether coordinated subjects of a cooperative act do it with each other: always for a specific act
     ("agreed to hold talks"), for an undirected pledge or readiness only when the text says so ("committed
     to working together"; "pledged funds" is each pledging to someone else); agreeing is done with another."""
-    words = [t.lower_ for t in trigger.subtree]
-    if any(w in TOGETHER for w in words) or any(pair in EACH_OTHER for pair in pairwise(words)):
+    if any(t.lower_ in TOGETHER for t in trigger.subtree) or _each_other(trigger):
         return True
     return not (p.fallback or p.noun) or trigger.lemma_.lower() == "agree"
+
+
+def _each_other(trigger: Token) -> bool:
+    """Whether the act's words say "each other" or "one another"."""
+    words = [t.lower_ for t in trigger.subtree]
+    return any(pair in EACH_OTHER for pair in pairwise(words))
 
 
 def _with_others(trigger: Token) -> bool:
     """Whether the act's partners are named in a "with" phrase that is no actor and not each other: "pledged
     to cooperate with other nations" is done with others, not between the subjects."""
-    words = [t.lower_ for t in trigger.subtree]
-    if any(pair in EACH_OTHER for pair in pairwise(words)):
+    if _each_other(trigger):
         return False
     # The verb's own "with", or its complement's ("pledged to cooperate with"), not "in line with".
     heads = {trigger, *(c for c in trigger.children if c.dep_ == "xcomp")}
