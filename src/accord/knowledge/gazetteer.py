@@ -338,6 +338,13 @@ class Gazetteer:
         entries = _settle_city_and_region(entries, fold(name))
         primaries = [e for e in entries if e.primary]
         pool = primaries or (entries if alternates else [])
+        if primaries and alternates:
+            # GeoNames often names a city by its own transliteration ("Madinah", "Makkah"): the English name
+            # is an alternate, and "Medina" would be a town in Ohio. An alternate stays in the running when
+            # its place dwarfs every place of that primary name (not merely when it is in the article's
+            # countries: "Islamabad" is also an old name of Chattogram).
+            top = max(_weight(e) for e in primaries)
+            pool = primaries + [e for e in entries if not e.primary and _weight(e) >= OVERRIDE_RATIO * top]
         if not pool:
             return None
         preferred = [e for e in pool if e.place.country in countries]
