@@ -20,7 +20,7 @@ MAX_PHRASE = 7
 class Cue:
     """What a matched phrase tells about an actor."""
 
-    kind: str  # country, demonym, metonym, capital, igo, collective, office, named (a group or user actor)
+    kind: str  # country, demonym, metonym, capital, region, igo, collective, office, named (a group or user actor)
     country: str | None = None
     org: str | None = None
     sector: str | None = None
@@ -176,6 +176,19 @@ def _add_groups(lex: Lexicon) -> None:
             lex.add(name, cue)
 
 
+def _add_regions(lex: Lexicon) -> None:
+    """Regions news names (regions.tsv), so that their words are not read as another actor: "the West Bank"
+    is no Western bank, "Northern Ireland" not Ireland, "Inner Mongolia" not Mongolia. A region is a place,
+    never an actor of its own (the actors stage reads no cue of this kind), and the places stage finds it
+    in the gazetteer. Registered last: a name already in a table keeps its entry."""
+    for row in tables.read_tsv("regions.tsv"):
+        names = [n.strip() for n in row["names"].split("|") if n.strip()]
+        cue = Cue(kind="region", country=row["country"], name=names[0])
+        for name in names:
+            lex.add(name, cue)
+            lex.add(f"the {name}", cue)  # "the West" would otherwise match first
+
+
 @lru_cache(maxsize=1)
 def builtin_lexicon() -> Lexicon:
     """The lexicon of Accord's own tables, built once per process."""
@@ -185,7 +198,8 @@ def builtin_lexicon() -> Lexicon:
     _add_offices(lex)
     _add_igos(lex)
     _add_countries(lex)
-    _add_groups(lex)  # last: a group's name never takes a country's or an IGO's
+    _add_groups(lex)  # a group's name never takes a country's or an IGO's
+    _add_regions(lex)
     return lex
 
 

@@ -46,6 +46,10 @@ QUANTITIES = {"group", "number", "thousand", "thousands", "hundred", "hundreds",
 # Roots of acts done somewhere (protest, force posture, coercion, assault, fight, mass violence): with no
 # target named, the country of the place they happen in is theirs.
 PLACE_ROOTS = {"14", "15", "17", "18", "19", "20"}
+# The prepositions that name where such an act lands ("fired at", "launched fire against", "blockades in").
+AIMED = {"in", "into", "at", "against", "on"}
+# Verbs whose subject causes the event their object names, without taking part: "the shooting sparked riots".
+CAUSES = {"spark", "trigger", "provoke", "prompt", "cause", "fuel", "ignite", "inspire"}
 # Participles that state an attitude of their subject, not a passive act on it ("is opposed to").
 STATIVES = {"oppose"}
 # Verbs of coming together: their subject takes part in the event they come "for" ("gathered for a rally").
@@ -242,7 +246,7 @@ class _Finder:
         if not targets and p.code[:2] in PLACE_ROOTS:
             # "blocked roads in Algiers", "reimposed blockades in the West Bank": force and protest with no
             # one named act on the country where they happen, as the codebook's coders read them
-            targets = self.targets.place([verb, *objects], {"in", "into", "at"})
+            targets = self.targets.aimed([verb], objects, AIMED)
         code = self._refused(verb) if p.code.startswith("12") and p.xcomp is not None and "*" in p.xcomp else None
         return self._emit(verb, p, sources, targets, code=code)
 
@@ -324,12 +328,14 @@ class _Finder:
             # "a phone call made by X to Y", "aid sent by X to Y": the participle's phrases are the act's
             made = [a for a in children(noun, "acl") if a.tag_ == "VBN"]
             targets = self.targets.read(noun, p, [*syntax.prep_objects(noun, {"of"}), *carrier, *made])
+        if not targets and p.code[:2] in PLACE_ROOTS:  # "reimposed blockades in the West Bank"
+            targets = self.targets.aimed([noun], [], AIMED)
         between = [m for o in syntax.prep_objects(noun, {"between", "among"}) for m in self.actors(o)]
         if governor is not None and governor.pos_ in {"VERB", "AUX"}:
             subject = [m for s in syntax.subjects(governor) for m in self.actors(s)]
             if governor_lemma in p.undergo or (noun.head.lower_ == "under"):
                 targets = targets or subject
-            elif not sources:
+            elif not sources and governor_lemma not in CAUSES:
                 sources = subject
         if not sources and between:
             sources = between

@@ -40,6 +40,15 @@ SITES = {"city", "town", "village", "province", "region", "district", "capital",
          "prison", "jail", "camp", "port", "border", "enclave", "suburb", "neighbourhood", "neighborhood"}
 
 
+# What an armed act hits, whose modifiers or phrases name whose it is: a site ("the Bosnian town of Gorazde")
+# or a military or civil installation ("Syrian army positions", "targets in Jericho"). Not a border: "the
+# Thai border" is where a fight is, and says nothing of who is hit.
+HIT = (SITES - {"border"}) | {"base", "position", "target", "facility", "installation", "post", "outpost", "checkpoint",
+               "convoy", "headquarters", "barracks", "settlement", "airport", "airfield", "embassy",
+               "consulate", "vessel", "ship", "compound", "stronghold", "hideout", "depot", "market", "bazaar",
+               "hospital", "school"}
+
+
 class ActorReader(Protocol):
     """What Targets needs of the events stage's finder: the actors a token stands for, and the switch that
     lets it give a group named by its role alone."""
@@ -164,16 +173,39 @@ class Targets:
                 return found
         return []
 
+    def aimed(self, heads: list[Token], objects: list[Token], preps: set[str]) -> list[Mention]:
+        """Whom a material act with no actor named is aimed at, read from what it hits: the country of the
+        place after one of `preps` ("blockades in the West Bank", "an attack on Marib"), or a site whose
+        own words name the side ("against Syrian army positions", "a camp for Sudanese refugees", "at
+        targets in Jericho"). Only the act's own objects and phrases count, one site deep."""
+        found = self.place(heads + objects, preps)
+        sites = [o for o in (*objects, *(o for h in [*heads, *objects] for o in syntax.prep_objects(h, preps)))
+                 if o.pos_ == "NOUN" and o.lemma_.lower() in HIT]
+        for site in sites:
+            if found:
+                break
+            found = [m for c in children(site, "amod", "compound") for m in self.reader.actors(c)
+                     if m.actor.country]
+            found = found or self.place([site], {"in", "of"})
+            found = found or [m for o in syntax.prep_objects(site, {"for", "of"})
+                              for m in self.reader.actors(o, possessor=True)]
+        return found
+
     def place(self, heads: list[Token], preps: set[str]) -> list[Mention]:
         """The country of a place after a preposition ("arrives in Islamabad" targets Pakistan)."""
         found: list[Mention] = []
         for obj in (o for h in heads for o in syntax.prep_objects(h, preps)):
             mentions = self.reader.actors(obj)
-            if not mentions and obj.pos_ == "NOUN" and obj.lower_ in SITES:
+            if not mentions and obj.pos_ == "NOUN" and obj.lemma_.lower() in SITES:
                 # "in the northern city of Mosul", "at a prison in northern Turkey": the site's own place
                 inner = list(syntax.prep_objects(obj, {"of", "in"}))
                 mentions = [m for o in inner for m in self.reader.actors(o)]
-                obj = inner[0] if inner and not mentions else obj
+                # "in Russia's Bryansk region", "in the Syrian town": the site's owner (a border has two)
+                mentions = mentions or [m for c in children(obj, "poss", "amod") for m in self.reader.actors(c)
+                                        if m.actor.country and obj.lemma_.lower() != "border"]
+                # "in Dohuk province": the name the site word is built on
+                named = [c for c in children(obj, "compound") if c.pos_ == "PROPN"]
+                obj = inner[0] if inner and not mentions else named[-1] if named and not mentions else obj
             if mentions:
                 found.extend(mentions)
                 continue
