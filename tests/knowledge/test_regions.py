@@ -167,7 +167,7 @@ REGION_LOOKUPS = [
     # Qualified names: the place after the comma narrows the one before it.
     ("Paris, Texas", (), ("Paris", "USA", "city")),
     ("Hyderabad, Pakistan", (), ("Hyderabad", "PAK", "city")),
-    ("Washington, D.C.", (), ("Washington", "USA", "city")),
+    ("Washington, D.C.", (), ("Washington, D.C.", "USA", "city")),
     ("Narnia, Texas", (), None),
     ("Moscow, Saint Petersburg", (), None),  # a list, not a qualifier
 ]

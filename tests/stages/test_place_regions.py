@@ -64,7 +64,7 @@ CASES = [
     ("Georgia deployed police in Abkhazia.", [("Georgia", GEO)], "deployed", GEO, ("Abkhazia", "GEO", "admin1")),
     # The Americas
     ("The minister met the governor in Paris, Texas.", [], "met", USA, ("Paris", "USA", "city")),
-    ("The talks were held in Washington, D.C. with the minister.", [], "held", USA, ("Washington", "USA", "city")),
+    ("The talks were held in Washington, D.C. with the minister.", [], "held", USA, ("Washington, D.C.", "USA", "city")),
     ("Police detained activists in the state of Georgia.", [], "detained", USA, ("Georgia", "USA", "admin1")),
     ("Brazil sent soldiers to Amazonas.", [("Brazil", BRA)], "sent", BRA, ("Amazonas", "BRA", "admin1")),
     ("Colombia sent soldiers to Amazonas.", [("Colombia", COL)], "sent", COL, ("Amazonas", "COL", "admin1")),

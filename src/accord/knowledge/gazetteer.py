@@ -47,6 +47,10 @@ _COUNTRY_ALIASES = {
     "TUR": ("Turkey", "Türkiye"),
 }
 
+# Cities whose GeoNames name is also the name of a first-level region of their own country elsewhere, so
+# that a reader of "Washington" cannot tell the capital from the state: reported under their English name.
+DISPLAY_NAMES = {4140963: "Washington, D.C."}
+
 # A place in the article's countries loses to a namesake elsewhere only when that one is this many
 # times bigger.
 OVERRIDE_RATIO = 25
@@ -299,7 +303,7 @@ class Gazetteer:
     def _add_cities(self, cities: Iterable[dict[str, Any]]) -> None:
         for row in cities:
             place = Place(
-                name=row["name"],
+                name=DISPLAY_NAMES.get(row.get("geonameid"), row["name"]),
                 country=self.iso3.get(row["countrycode"], row["countrycode"]),
                 admin1=row.get("admin1code") or None,
                 lat=row.get("latitude"),
