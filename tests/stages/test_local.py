@@ -73,3 +73,22 @@ def test_the_stage_on_candidates(candidate: Candidate, expected: tuple[str, str]
 def test_no_target_no_country_from_it() -> None:
     candidate = _candidate(_group("CVL"), None)
     assert local_country(candidate, candidate.source, None) is None
+
+
+# --- a protest aimed at no one named is aimed at the protesters' own government ---------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thousands of Chilean students marched demanding free tuition.", ("CHLEDU", "CHLGOV", "14")),
+    ("Kenyan farmers protested over falling maize prices.", ("KENAGR", "KENGOV", "14")),
+])
+def test_a_protest_at_no_one_is_at_the_own_government(events, text, expected):
+    src, tgt, root = expected
+    assert any(s == src and t == tgt and c.startswith(root) for s, t, c in coded(events(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Iranian exiles protested outside the embassy in Paris.",  # abroad: perhaps at the host
+    "Chilean students marched against the Argentine ambassador.",  # the text names whom
+])
+def test_no_own_government_when_the_text_says_otherwise(events, text):
+    assert not any(t and t.endswith("GOV") and t[:3] == s[:3] for s, t, _ in coded(events(text)))

@@ -7,7 +7,8 @@ acting on them or acted on by them (those act within their own jurisdiction; thi
 journalists included). Troops, aid workers, doctors and clergy are as often foreigners where they act, so
 one sentence's place does not give them a country (the article's home country may: generic.py gives a
 dateline's country to unions, NGOs, clergy and doctors named with no other); nor does an inferred place
-(a visit's host country, the dateline).
+(a visit's host country, the dateline). Last, a protest by a civil group with no target named is aimed at
+that group's own government, as CAMEO coders read a domestic demonstration.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from accord.records import Actor
+
 if TYPE_CHECKING:
     from accord.document import Candidate, Document
-    from accord.records import Actor
 
 # Sectors of groups that belong where they are found.
 LOCAL_SECTORS = frozenset({"CVL", "OPP", "REB", "POL", "CRM", "EDU", "LAB", "AGR"})
@@ -26,6 +28,9 @@ JURISDICTION_SECTORS = frozenset({"POL", "JUD", "SPY"})
 # Forces that arrest and detain (173) where they hold power: "the army placed the president under house
 # arrest" is that president's country's army.
 ARRESTING_SECTORS = frozenset({"POL", "MIL"})
+# Groups whose protest, with no one named as its target, is aimed at the government they live under, as
+# CAMEO coders read a domestic demonstration ("thousands marched through Lagos demanding higher wages").
+PROTESTERS = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "REL", "PTY", "BUS", "MED", "NGO", "HLH"})
 
 
 def _sector_only(actor: Actor | None) -> bool:
@@ -79,4 +84,20 @@ class LocalActorsStage:
                 country = local_country(candidate, target, candidate.source)
                 if country is not None:
                     candidate.target = _with_country(target, country)
+            _own_government(candidate)
         return doc
+
+
+def _own_government(candidate: Candidate) -> None:
+    """A protest aimed at no one named is aimed at the protesters' own government, unless the sentence puts
+    it in another country (a protest abroad may be aimed at the host)."""
+    source = candidate.source
+    if candidate.target is not None or not candidate.cameo.startswith("14") or source.sector not in PROTESTERS:
+        return
+    country = source.country
+    if country is None or named_place_country(candidate) not in (None, country):
+        return
+    candidate.target = Actor(text="", name=country, code=country + "GOV", country=country, sector="GOV",
+                             kind="state")
+    candidate.confidence = round(candidate.confidence * 0.7, 3)
+    candidate.rule += " +own government"
