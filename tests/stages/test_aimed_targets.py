@@ -59,3 +59,13 @@ def test_northern_ireland_is_not_ireland(events):
 def test_the_cause_of_a_riot_is_not_the_rioter(events):
     found = events("The death of a student in custody sparked riots in Abuja.")
     assert not any(e.cameo.startswith("14") and "death" in e.source.text for e in found)
+
+
+def test_attacking_someone_for_a_reason_is_blame(events):
+    found = roots(events("Brazil's opposition attacked President Lula for his handling of the economy."))
+    assert ("BRA", "BRA", "11") in found and not any(code == "19" for *_, code in found)
+
+
+def test_attacking_for_three_days_is_still_an_attack(events):
+    found = roots(events("Sudanese rebels attacked Kenyan peacekeepers for three days."))
+    assert ("SDN", "KEN", "19") in found

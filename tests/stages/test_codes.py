@@ -101,6 +101,7 @@ DYADIC = [
     ("The Thai government legalised Thailand's opposition.", 'THA', 'THA', '0812'),
     ('The Peruvian government lifted the curfew in Lima.', 'PER', 'PER', '0813'),
     ('The Ecuadorian government lifted the state of emergency in Quito.', 'ECU', 'ECU', '0814'),
+    ('French unions called off the strike.', 'FRA', 'FRA', '082'),  # calling off a protest: own government
     ('Venezuela freed two American journalists.', 'VEN', 'USA', '0841'),
     ('Russia and Ukraine swapped prisoners.', 'RUS', 'UKR', '0841'),
     ('Germany returned artefacts to Nigeria.', 'DEU', 'NGA', '0842'),
@@ -214,7 +215,6 @@ DYADIC = [
 MONADIC = [
     ('The EU welcomed the ceasefire agreement in Yemen.', 'EU', None, '051'),
     ('The Kenyan foreign ministry declined to comment on the Somali report.', 'KEN', None, '011'),
-    ('French unions called off the strike.', 'FRA', None, '082'),
     ('The Serbian government met the demands of the protesters.', 'SRB', None, '083'),
     ('The Peruvian president resigned.', 'PER', None, '0831'),
     ('The Kenyan government scrapped the tax on bread.', 'KEN', None, '0832'),

@@ -92,3 +92,23 @@ def test_a_protest_at_no_one_is_at_the_own_government(events, text, expected):
 ])
 def test_no_own_government_when_the_text_says_otherwise(events, text):
     assert not any(t and t.endswith("GOV") and t[:3] == s[:3] for s, t, _ in coded(events(text)))
+
+
+def test_calling_off_a_strike_concedes_to_the_own_government(events):
+    assert ("KENHLH", "KENGOV", "082") in coded(events("Kenyan doctors called off their strike on Friday."))
+
+
+# --- a government coerces within its own borders; whom it expels is foreign -------------------------------
+
+def test_a_government_coerces_its_own_media(events):
+    found = coded(events("The Belarusian government shut down an independent newspaper."))
+    assert any(s == "BLRGOV" and t == "BLRMED" and c.startswith("17") for s, t, c in found)
+
+
+def test_whom_a_government_expels_keeps_no_country(events):
+    found = coded(events("The Iranian government expelled two journalists."))
+    assert not any(t == "IRNMED" for _, t, _ in found)
+
+
+def test_journalists_are_a_group_police_act_on(events):
+    assert ("TURPOL", "TURMED", "173") in coded(events("Turkish police arrested three journalists."))

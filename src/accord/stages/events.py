@@ -48,6 +48,9 @@ QUANTITIES = {"group", "number", "thousand", "thousands", "hundred", "hundreds",
 PLACE_ROOTS = {"14", "15", "17", "18", "19", "20"}
 # The prepositions that name where such an act lands ("fired at", "launched fire against", "blockades in").
 AIMED = {"in", "into", "at", "against", "on"}
+# Spans of time: "for three days" says how long, not for what.
+DURATIONS = {"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "time", "while",
+             "moment", "period"}
 # Verbs whose subject causes the event their object names, without taking part: "the shooting sparked riots".
 CAUSES = {"spark", "trigger", "provoke", "prompt", "cause", "fuel", "ignite", "inspire"}
 # Participles that state an attitude of their subject, not a passive act on it ("is opposed to").
@@ -289,8 +292,10 @@ class _Finder:
         return self.fired[token.i]
 
     def _has_prep(self, verb: Token, objects: list[Token], preps: frozenset[str]) -> bool:
+        # A span of time is no complement a pattern means: "attacked them for three days" is no blame.
         for head in [verb, *objects]:
-            if any(c.dep_ in {"prep", "agent"} and c.lower_ in preps for c in head.children):
+            if any(c.dep_ in {"prep", "agent"} and c.lower_ in preps and not any(
+                    o.lemma_.lower() in DURATIONS for o in children(c, "pobj")) for c in head.children):
                 return True
         return False
 

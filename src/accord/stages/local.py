@@ -50,9 +50,16 @@ def local_country(candidate: Candidate, side: Actor, other: Actor | None) -> str
     place = named_place_country(candidate) if side.sector in LOCAL_SECTORS else None
     if place is not None:
         return place
-    if other is not None and other.country and other.sector in JURISDICTION_SECTORS:
+    if other is not None and other.country and (other.sector in JURISDICTION_SECTORS or (
+            other.sector == "GOV" and _domestic_coercion(candidate.cameo))):
         return other.country
     return None
+
+
+def _domestic_coercion(cameo: str) -> bool:
+    """Coercion (17) other than expulsion: a government bans, seizes, arrests and represses within its own
+    borders ("the government ordered the opposition newspaper to close"); whom it expels is foreign."""
+    return cameo.startswith("17") and not cameo.startswith("174")
 
 
 def named_place_country(candidate: Candidate) -> str | None:
@@ -89,10 +96,11 @@ class LocalActorsStage:
 
 
 def _own_government(candidate: Candidate) -> None:
-    """A protest aimed at no one named is aimed at the protesters' own government, unless the sentence puts
-    it in another country (a protest abroad may be aimed at the host)."""
+    """A protest aimed at no one named (or its calling off) is aimed at the protesters' own government,
+    unless the sentence puts it in another country (a protest abroad may be aimed at the host)."""
     source = candidate.source
-    if candidate.target is not None or not candidate.cameo.startswith("14") or source.sector not in PROTESTERS:
+    protest = candidate.cameo.startswith(("14", "082"))  # a protest, or calling one off
+    if candidate.target is not None or not protest or source.sector not in PROTESTERS:
         return
     country = source.country
     if country is None or named_place_country(candidate) not in (None, country):
