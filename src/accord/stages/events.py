@@ -48,6 +48,10 @@ QUANTITIES = {"group", "number", "thousand", "thousands", "hundred", "hundreds",
 PLACE_ROOTS = {"14", "15", "17", "18", "19", "20"}
 # The prepositions that name where such an act lands ("fired at", "launched fire against", "blockades in").
 AIMED = {"in", "into", "at", "against", "on"}
+# Acts of disapproval, rejection and protest met by another act ("despite criticism by X", "amid protests"):
+# aimed at whoever did that act.
+CONCESSIVE_ROOTS = {"10", "11", "12", "14"}
+DEFIED = {"despite", "amid", "amidst"}
 # Spans of time: "for three days" says how long, not for what.
 DURATIONS = {"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "time", "while",
              "moment", "period"}
@@ -251,7 +255,10 @@ class _Finder:
             # one named act on the country where they happen, as the codebook's coders read them
             targets = self.targets.aimed([verb], objects, AIMED)
         code = self._refused(verb) if p.code.startswith("12") and p.xcomp is not None and "*" in p.xcomp else None
-        return self._emit(verb, p, sources, targets, code=code)
+        # "reached no agreement", "no sanctions were imposed": the object that carries the act is denied
+        denied = p.obj is not None and any(o.lemma_.lower() in p.obj and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in o.children) for o in objects)
+        return self._emit(verb, p, sources, targets, code=code, denied=denied)
 
     def _refused(self, verb: Token) -> str | None:
         """The 12x code of refusing what the complement would do: the mirror of its intent (03x) form."""
@@ -335,6 +342,8 @@ class _Finder:
             targets = self.targets.read(noun, p, [*syntax.prep_objects(noun, {"of"}), *carrier, *made])
         if not targets and p.code[:2] in PLACE_ROOTS:  # "reimposed blockades in the West Bank"
             targets = self.targets.aimed([noun], [], AIMED)
+        if not targets and p.code[:2] in CONCESSIVE_ROOTS:
+            targets = self._defied(noun)
         between = [m for o in syntax.prep_objects(noun, {"between", "among"}) for m in self.actors(o)]
         if governor is not None and governor.pos_ in {"VERB", "AUX"}:
             subject = [m for s in syntax.subjects(governor) for m in self.actors(s)]
@@ -347,16 +356,24 @@ class _Finder:
         mood = governor if governor is not None and governor.pos_ in {"VERB", "AUX"} else noun
         return self._emit(noun, p, sources, targets, joint=p.joint or bool(between), mood=mood)
 
+    def _defied(self, noun: Token) -> list[Mention]:
+        """Whom criticism or protest is aimed at when the act it met carries it: "X announced the change
+        despite criticism by Y", "X went ahead amid protests": the subject of that act."""
+        preposition = noun.head
+        if noun.dep_ != "pobj" or preposition.lower_ not in DEFIED or preposition.head.pos_ not in {"VERB", "AUX"}:
+            return []
+        return [m for s in syntax.subjects(preposition.head) for m in self.actors(s)]
+
     # -- output --------------------------------------------------------------------------------------
     def _emit(self, trigger: Token, p: Pattern, sources: list[Mention], targets: list[Mention],
-              *, joint: bool | None = None, mood: Token | None = None, code: str | None = None
-              ) -> list[Candidate] | None:
+              *, joint: bool | None = None, mood: Token | None = None, code: str | None = None,
+              denied: bool = False) -> list[Candidate] | None:
         if not sources:
             return None
         code = code or p.code
         # A noun's mood is its verb's ("did not extend sanctions", "plans to impose an embargo") unless
         # its own modifiers say otherwise ("the planned trip, which was cancelled").
-        negated = syntax.negated(mood or trigger)
+        negated = denied or syntax.negated(mood or trigger)
         modality = syntax.modality(mood or trigger)
         own = syntax.noun_mood(trigger) if p.noun else None
         if own is not None:

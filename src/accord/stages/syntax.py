@@ -270,7 +270,8 @@ def noun_mood(noun: Token) -> tuple[bool, str] | None:
         and (c.lemma_.lower() != "call" or any(p.lower_ == "off" for p in c.children))
         for c in noun.subtree
     )
-    if cancelled:
+    # "China has no objection", "no agreement was reached": the determiner denies the act
+    if cancelled or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return True, "asserted"
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in PROSPECTIVE for c in noun.children):
         return False, "intended"

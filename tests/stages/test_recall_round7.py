@@ -1,0 +1,48 @@
+"""Recall, seventh round: criticism and protest met by an act are aimed at whoever did it ("despite
+criticism by X"), attacking someone as something is criticism (hand-made sentences).
+
+Each sentence is coded as a careful CAMEO coder would code it under gold/FORMAT.md and the verb codebook.
+"""
+
+from __future__ import annotations
+
+import pytest
+from dyads import roots
+
+
+@pytest.mark.parametrize(("sentence", "dyad"), [
+    ("The Hungarian government passed the media law despite criticism by the European Commission.",
+     ("IGO", "HUN", "11")),
+    ("Colombia's president signed the decree amid protests by Colombian truck drivers.", ("COL", "COL", "14")),
+    ("Japan released the treated water despite objections from South Korea.", ("KOR", "JPN", "11")),
+])
+def test_criticism_met_by_an_act_is_aimed_at_its_doer(events, sentence, dyad):
+    src, tgt, root = dyad
+    assert any(s == src and t == tgt and c[:1] == root[:1] for s, t, c in roots(events(sentence)))
+
+
+def test_criticism_with_no_act_carrying_it_has_no_doer_as_target(events):
+    found = roots(events("Criticism by the European Commission grew on Monday."))
+    assert not any(t is not None for _, t, _ in found)
+
+
+def test_attacking_something_as_a_sham_is_criticism(events):
+    found = roots(events("The Venezuelan president attacked the Colombian inquiry as a sham."))
+    assert ("VEN", "COL", "11") in found and not any(code == "19" for *_, code in found)
+
+
+# --- "no" before the noun that carries the act denies it ----------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "code"), [
+    ("Peru and Bolivia reached no agreement on the border.", "057"),
+    ("The EU imposed no new sanctions on Belarus.", "163"),
+    ("Ghana has no objection to the Togolese plan.", "110"),
+])
+def test_no_before_the_act_noun_negates_it(events, sentence, code):
+    found = [e for e in events(sentence) if e.cameo == code]
+    assert found and all(e.negated for e in found)
+
+
+def test_without_no_the_act_happened(events):
+    found = [e for e in events("The EU imposed new sanctions on Belarus.") if e.cameo == "163"]
+    assert found and not any(e.negated for e in found)
