@@ -194,3 +194,11 @@ def test_the_city_is_the_city_named_last(
     PlacesStage()(doc)
     place = doc.candidates[1].location
     assert place is not None and (place.name, place.text) == expected
+
+
+def test_the_city_after_a_city_state_is_that_city_state(nlp: spacy.language.Language) -> None:
+    doc = _talks(nlp, "Blinken met Ethiopia's foreign minister in Singapore. In another part of the city, they met "
+                 "again.", ["met", "met"])
+    PlacesStage()(doc)
+    place = doc.candidates[1].location
+    assert place is not None and (place.country, place.text) == ("SGP", "the city")

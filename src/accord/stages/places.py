@@ -50,6 +50,8 @@ _PRECISION_RANK = {"city": 2, "admin1": 1, "country": 0}
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
 # Words that refer back to the city the article named last ("in other parts of the city").
 CITY_WORDS = frozenset({"city", "town"})
+# Cities the gazetteer knows as countries (or territories): "the city" after "in Hong Kong" is Hong Kong.
+CITY_STATES = frozenset({"HKG", "SGP", "MAC", "MCO", "VAT", "GIB"})
 # Gatherings whose place is where what is said at them was said (besides verbs.txt's @talks).
 MEETING_NOUNS = frozenset({"conference", "ministerial", "forum", "session", "sideline", "sidelines", "visit",
                            "trip", "tour", "assembly", "gathering", "ceremony", "rally"})
@@ -385,7 +387,7 @@ class PlacesStage:
         for candidate in sorted(doc.candidates, key=lambda c: c.sentence):
             pair = _pair(candidate)
             found = _best_place(doc, candidate, self.gazetteer, countries, last_city)
-            if found is not None and found[1].precision == "city":
+            if found is not None and (found[1].precision == "city" or found[1].country in CITY_STATES):
                 last_city = found[1]
             if found is not None and _topic(found, meetings.get(pair)):
                 found = (found[0], meetings[pair])
