@@ -46,3 +46,31 @@ def test_no_before_the_act_noun_negates_it(events, sentence, code):
 def test_without_no_the_act_happened(events):
     found = [e for e in events("The EU imposed new sanctions on Belarus.") if e.cameo == "163"]
     assert found and not any(e.negated for e in found)
+
+
+# --- readiness to act on someone; the importance of cooperation stressed together ---------------------------
+
+def test_readiness_to_help_someone_is_aimed_at_them(events):
+    assert ("MEX", "GTM", "03") in roots(events("Mexico expressed its readiness to help Guatemala."))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ghana and Togo underscored the importance of their cooperation on maritime security.",
+    "The leaders of Ghana and Togo stressed the importance of Ghana-Togo partnership.",
+])
+def test_stressing_shared_cooperation_is_intent_to_cooperate_with_each_other(events, sentence):
+    found = roots(events(sentence))
+    assert ("GHA", "TGO", "03") in found and ("TGO", "GHA", "03") in found
+
+
+def test_stressing_cooperation_with_someone_is_aimed_at_them(events):
+    assert ("GHA", "TGO", "03") in roots(events("Ghana stressed the importance of cooperation with Togo."))
+
+
+def test_stressing_a_need_is_no_cooperation(events):
+    assert not roots(events("Ghana stressed the need for reforms in Togo."))
+
+
+def test_a_verb_that_codes_nothing_leaves_the_noun_its_event(events):
+    found = roots(events("Ghana and Togo highlighted their last meeting in Accra."))
+    assert ("GHA", "TGO", "04") in found and ("TGO", "GHA", "04") in found

@@ -322,8 +322,11 @@ class _Finder:
             governor = above if light else None
         governor_lemma = governor.lemma_.lower() if governor is not None else ""
         if governor is not None and governor_lemma in self.stage.patterns.verbs and governor_lemma not in (
-            p.light or frozenset()) and governor_lemma not in p.undergo and not gathered:
-            return None  # the verb carries the event ("discuss the visit"): the verb's pattern decides
+            p.light or frozenset()) and governor_lemma not in p.undergo and not gathered and (
+                self._fires(governor) or not _narrow(self.stage.patterns.verbs[governor_lemma])):
+            # the verb carries the event ("discuss the visit"): the verb's pattern decides; a verb whose only
+            # patterns need another object ("highlighted their last meeting") leaves the noun its event
+            return None
         if p.prep is not None and not self._has_prep(noun, [], p.prep):
             return None
         sources = [m for spec in (p.source or ("poss", "amod", "compound"))
@@ -384,6 +387,9 @@ class _Finder:
         distinct = _distinct(sources)
         joint = (p.joint if joint is None else joint) or (code in MUTUAL and _together(trigger, p))
         joint = joint and not _with_others(trigger)
+        sides = {m.actor.entity for m in distinct}
+        if joint and len(sides) >= 2 and targets and all(t.actor.entity in sides for t in targets):
+            targets = []  # "both leaders reaffirmed their commitment to Russia-Uzbekistan relations": each other
         if not targets and joint and len(distinct) >= 2:
             pairs = list(permutations(distinct, 2))
         elif targets:
@@ -503,6 +509,11 @@ def _distinct(mentions: Iterable[Mention]) -> list[Mention]:
             seen.add(key)
             out.append(m)
     return out
+
+
+def _narrow(patterns: Iterable[Pattern]) -> bool:
+    """Every pattern of the verb names the object it needs: the verb codes nothing for other objects."""
+    return all(p.obj is not None for p in patterns)
 
 
 def _same(a: Actor, b: Actor) -> bool:

@@ -158,8 +158,10 @@ class Targets:
 
     def complement_targets(self, head: Token) -> list[Mention]:
         """Who the trigger's "to" complement acts on: its object, else a "to"/"with"/"against" object, else
-        the country of a place it names."""
-        for x in children(head, "xcomp"):
+        the country of a place it names. A noun's complement is its infinitive ("readiness to help X")."""
+        complements = children(head, "xcomp") + [
+            a for a in children(head, "acl") if head.pos_ == "NOUN" and any(c.lower_ == "to" for c in a.lefts)]
+        for x in complements:
             objects = syntax.direct_objects(x) + children(x, "dative")
             found = [m for o in objects for m in self.reader.actors(o, possessor=True)]
             found = found or [m for h in [x, *objects]
