@@ -74,3 +74,19 @@ def test_stressing_a_need_is_no_cooperation(events):
 def test_a_verb_that_codes_nothing_leaves_the_noun_its_event(events):
     found = roots(events("Ghana and Togo highlighted their last meeting in Accra."))
     assert ("GHA", "TGO", "04") in found and ("TGO", "GHA", "04") in found
+
+
+def test_designating_for_sanctions_is_a_sanction(events):
+    found = roots(events("Canada is designating three Russian banks for sanctions."))
+    assert ("CAN", "RUS", "16") in found
+
+
+def test_designating_a_venue_is_no_sanction(events):
+    assert not any(code == "16" for *_, code in roots(events("Kenya designated Nairobi as the venue.")))
+
+
+def test_a_place_in_a_joint_resolve_is_its_topic_not_a_partner(events):
+    found = roots(events("Kenya and Uganda expressed the resolve to coordinate their efforts towards peace in "
+                         "Somalia."))
+    assert ("KEN", "UGA", "03") in found and ("UGA", "KEN", "03") in found
+    assert not any(tgt == "SOM" for _, tgt, _ in found)

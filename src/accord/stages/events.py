@@ -24,7 +24,8 @@ from accord.stages.targets import Targets
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_VIA_WEIGHT = {"name": 1.0, "role": 1.0, "alias": 0.95, "coreference": 0.85, "pronoun": 0.85, "home": 0.85}
+_VIA_WEIGHT = {"name": 1.0, "role": 1.0, "place": 1.0, "alias": 0.95, "coreference": 0.85, "pronoun": 0.85,
+               "home": 0.85}
 # CAMEO codes of joint acts, coded in both directions: consult, discuss by telephone, meet at a third
 # location, negotiate.
 RECIPROCAL = {"040", "041", "044", "046"}
@@ -388,8 +389,11 @@ class _Finder:
         joint = (p.joint if joint is None else joint) or (code in MUTUAL and _together(trigger, p))
         joint = joint and not _with_others(trigger)
         sides = {m.actor.entity for m in distinct}
-        if joint and len(sides) >= 2 and targets and all(t.actor.entity in sides for t in targets):
-            targets = []  # "both leaders reaffirmed their commitment to Russia-Uzbekistan relations": each other
+        if joint and len(sides) >= 2 and targets and all(
+                t.actor.entity in sides or t.via == "place" for t in targets):
+            # "both leaders reaffirmed their commitment to Russia-Uzbekistan relations", "both sides resolved to
+            # coordinate efforts towards a settlement in Syria": a side or a place named is no partner
+            targets = []
         if not targets and joint and len(distinct) >= 2:
             pairs = list(permutations(distinct, 2))
         elif targets:

@@ -218,7 +218,7 @@ class Targets:
                 name = self.tokens[obj.left_edge.i : obj.i + 1].text
                 actor = Actor(text=name, name=name, code=country, country=country, kind="state")
                 found.append(Mention(actor=actor, sentence=self.sentence, head=obj.i, start=obj.i,
-                                     end=obj.i + 1, via="name"))
+                                     end=obj.i + 1, via="place"))
         return found
 
     def place_country(self, obj: Token) -> str | None:
