@@ -90,3 +90,9 @@ def test_a_place_in_a_joint_resolve_is_its_topic_not_a_partner(events):
                          "Somalia."))
     assert ("KEN", "UGA", "03") in found and ("UGA", "KEN", "03") in found
     assert not any(tgt == "SOM" for _, tgt, _ in found)
+
+
+def test_a_group_including_named_members_acts_through_them(events):
+    found = roots(events("World leaders including the Chilean president paid tribute to the late king of "
+                         "Thailand."))
+    assert ("CHL", "THA", "01") in found

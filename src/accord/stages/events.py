@@ -144,6 +144,8 @@ class _Finder:
         if not found and token.lemma_.lower() in QUANTITIES:
             # "thousands of Iraqi Kurds", "a group of Moroccan diplomats", "members of Hamas": the "of" phrase
             found = [m for o in syntax.prep_objects(token, {"of"}) for m in self.actors(o)]
+        if not found and token.tag_ == "NNS":  # "world leaders including the Iranian foreign minister"
+            found = [m for o in syntax.prep_objects(token, {"including"}) for m in self.actors(o)]
         if not found and possessor:
             for child in children(token, "poss", "amod", "compound", "nmod"):
                 found = found + self.by_token.get((self.unit, child.i), [])
