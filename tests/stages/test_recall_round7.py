@@ -86,13 +86,31 @@ def test_designating_a_venue_is_no_sanction(events):
 
 
 def test_a_place_in_a_joint_resolve_is_its_topic_not_a_partner(events):
-    found = roots(events("Kenya and Uganda expressed the resolve to coordinate their efforts towards peace in "
-                         "Somalia."))
-    assert ("KEN", "UGA", "03") in found and ("UGA", "KEN", "03") in found
-    assert not any(tgt == "SOM" for _, tgt, _ in found)
+    found = roots(events("Ghana and Togo reaffirmed their determination to coordinate action in Mali."))
+    assert ("GHA", "TGO", "03") in found and ("TGO", "GHA", "03") in found
+    assert not any(tgt == "MLI" for _, tgt, _ in found)
+
+
+def test_a_country_helped_in_a_joint_resolve_is_its_target(events):
+    found = roots(events("Chile and Peru voiced their readiness to help Bolivia."))
+    assert ("CHL", "BOL", "03") in found and ("PER", "BOL", "03") in found
 
 
 def test_a_group_including_named_members_acts_through_them(events):
     found = roots(events("World leaders including the Chilean president paid tribute to the late king of "
                          "Thailand."))
     assert ("CHL", "THA", "01") in found
+
+
+# --- what an act is described as --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "dyad"), [
+    ("Peru described Chile's election as a success.", ("PER", "CHL", "05")),
+    ("The Ukrainian foreign minister described the Russian strike as a war crime.", ("UKR", "RUS", "11")),
+])
+def test_describing_an_act_as_something_judges_it(events, sentence, dyad):
+    assert dyad in roots(events(sentence))
+
+
+def test_describing_a_step_judges_nothing(events):
+    assert not roots(events("Kenya described Uganda's decision as a step backwards."))

@@ -392,7 +392,7 @@ class _Finder:
         joint = joint and not _with_others(trigger)
         sides = {m.actor.entity for m in distinct}
         if joint and len(sides) >= 2 and targets and all(
-                t.actor.entity in sides or t.via == "place" for t in targets):
+                t.actor.entity in sides or self._located(t) for t in targets):
             # "both leaders reaffirmed their commitment to Russia-Uzbekistan relations", "both sides resolved to
             # coordinate efforts towards a settlement in Syria": a side or a place named is no partner
             targets = []
@@ -421,6 +421,14 @@ class _Finder:
                 negated=negated, modality=modality, confidence=round(p.confidence * weight, 3), token=trigger,
             ))
         return out
+
+    def _located(self, mention: Mention) -> bool:
+        """The mention names where something happens, not who takes part: a place ("in Dohuk province") or
+        a country after "in" or "at" ("a settlement in Syria")."""
+        if mention.via == "place":
+            return True
+        token = self.targets.tokens[mention.head]
+        return token.dep_ == "pobj" and token.head.lower_ in {"in", "at", "inside", "within"}
 
     def _announced(self, p: Pattern, code: str, negated: bool, modality: str, clause: Token
                    ) -> tuple[str, bool, str]:
