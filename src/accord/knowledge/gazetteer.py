@@ -158,7 +158,7 @@ def _regions(iso3: dict[str, str]) -> Iterable[tuple[Place, set[str], tuple[str,
         if sub.parent_code is not None or sub.country_code == "US":
             continue
         row = by_code.get(sub.code)
-        curated = _names(row) if row else ()
+        curated = tables.split_field(row["names"]) if row else ()
         translated = english.gettext(sub.name)
         country = iso3.get(sub.country_code, sub.country_code)
         arabic = country in _ARABIC
@@ -168,12 +168,8 @@ def _regions(iso3: dict[str, str]) -> Iterable[tuple[Place, set[str], tuple[str,
         yield _region_place(name, country, admin1, row), names, curated, sub.type.lower()
     for row in rows:
         if not row["iso"]:
-            curated = _names(row)
+            curated = tables.split_field(row["names"])
             yield _region_place(curated[0], row["country"], None, row), set(curated), curated, ""
-
-
-def _names(row: dict[str, str]) -> tuple[str, ...]:
-    return tuple(name.strip() for name in row["names"].split("|") if name.strip())
 
 
 def _region_place(name: str, country: str, admin1: str | None, row: dict[str, str] | None) -> Place:

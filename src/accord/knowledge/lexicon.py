@@ -169,7 +169,7 @@ def _add_offices(lex: Lexicon) -> None:
 def _add_groups(lex: Lexicon) -> None:
     """Armed groups, movements and NGOs (groups.tsv): named actors, as a user's actor file gives them."""
     for row in tables.read_tsv("groups.tsv"):
-        names = [n.strip() for n in row["names"].split("|") if n.strip()]
+        names = tables.split_field(row["names"])
         cue = Cue(kind="named", country=row["country"] or None, org=row["org"] or None,
                   sector=row["sector"] or None, actor_kind=row["kind"], cameo=row["cameo"] or None, name=names[0])
         for name in names:
@@ -182,7 +182,7 @@ def _add_regions(lex: Lexicon) -> None:
     never an actor of its own (the actors stage reads no cue of this kind), and the places stage finds it
     in the gazetteer. Registered last: a name already in a table keeps its entry."""
     for row in tables.read_tsv("regions.tsv"):
-        names = [n.strip() for n in row["names"].split("|") if n.strip()]
+        names = tables.split_field(row["names"])
         cue = Cue(kind="region", country=row["country"], name=names[0])
         for name in names:
             lex.add(name, cue)

@@ -19,6 +19,7 @@ from datetime import date
 from importlib import resources
 
 from accord.errors import KnowledgeError
+from accord.knowledge.tables import split_field
 
 _PACKAGE = "accord.knowledge.data"
 FILES = ("people.tsv", "people_recent.tsv")
@@ -92,7 +93,7 @@ def _person(row: dict[str, str], *, where: str) -> Person:
         raise KnowledgeError(f"{where}: ends ({end}) before it starts ({start})")
     return Person(
         name=row["name"],
-        aliases=tuple(alias.strip() for alias in row["aliases"].split("|") if alias.strip()),
+        aliases=split_field(row["aliases"]),
         country=row["country"],
         sector=row["sector"],
         start=start,

@@ -93,8 +93,8 @@ def parse_tsv(text: str, *, source: str) -> list[dict[str, str]]:
     return rows
 
 
-def _split(value: str, sep: str = "|") -> tuple[str, ...]:
-    """Split a list-valued field, dropping empty items."""
+def split_field(value: str, sep: str = "|") -> tuple[str, ...]:
+    """Split a list-valued field ("Tigray|Tigray Region"), stripping items and dropping empty ones."""
     return tuple(item.strip() for item in value.split(sep) if item.strip())
 
 
@@ -126,7 +126,7 @@ def cameo_to_plover() -> dict[str, PloverType]:
     """CAMEO code to PLOVER type; CAMEO 01 codes that PLOVER drops (all but 015, 016) are absent."""
     return {
         row["code"]: PloverType(
-            event=row["event"], mode=row["mode"] or None, contexts=_split(row["contexts"], ",")
+            event=row["event"], mode=row["mode"] or None, contexts=split_field(row["contexts"], ",")
         )
         for row in read_tsv("cameo_plover.tsv")
     }
@@ -146,10 +146,10 @@ def countries() -> dict[str, Country]:
             iso3=row["iso3"],
             iso2=row["iso2"],
             name=row["name"],
-            names=_split(row["names"]),
-            demonyms=_split(row["demonyms"]),
+            names=split_field(row["names"]),
+            demonyms=split_field(row["demonyms"]),
             capital=row["capital"] or None,
-            metonyms=_split(row["metonyms"]),
+            metonyms=split_field(row["metonyms"]),
         )
         for row in read_tsv("countries.tsv")
     }
@@ -160,7 +160,7 @@ def igos() -> dict[str, Igo]:
     """IGOs and blocs keyed by org code (UN, EU, NATO, ..., WEST, INTL)."""
     return {
         row["org"]: Igo(
-            org=row["org"], cameo=row["cameo"], names=_split(row["names"]), sector=row["sector"] or None
+            org=row["org"], cameo=row["cameo"], names=split_field(row["names"]), sector=row["sector"] or None
         )
         for row in read_tsv("igos.tsv")
     }
@@ -170,6 +170,6 @@ def igos() -> dict[str, Igo]:
 def offices() -> tuple[Office, ...]:
     """Role and office words with the sector and kind of actor they mark."""
     return tuple(
-        Office(words=_split(row["words"]), sector=row["sector"], kind=row["kind"])
+        Office(words=split_field(row["words"]), sector=row["sector"], kind=row["kind"])
         for row in read_tsv("offices.tsv")
     )

@@ -22,6 +22,7 @@ from pathlib import Path
 from accord.errors import KnowledgeError
 from accord.knowledge.lexicon import Cue
 from accord.knowledge.people import Person
+from accord.knowledge.tables import split_field
 
 COLUMNS = ("names", "country", "org", "sector", "kind", "start", "end")
 KINDS = {"person", "company", "organisation", "group", "state"}
@@ -75,7 +76,7 @@ def _parse_accord(text: str, origin: str) -> tuple[list[tuple[str, Cue]], list[P
         where = f"{origin}:{number}"
         if len(line.split("\t")) != len(COLUMNS):
             raise KnowledgeError(f"{where}: {len(line.split(chr(9)))} fields, expected {len(COLUMNS)}")
-        names = [n.strip() for n in row["names"].split("|") if n.strip()]
+        names = split_field(row["names"])
         _check(row, names, where)
         start, end = _day(row["start"], where), _day(row["end"], where)
         if row["kind"] == "person":
@@ -88,7 +89,7 @@ def _parse_accord(text: str, origin: str) -> tuple[list[tuple[str, Cue]], list[P
     return cues, people
 
 
-def _check(row: dict[str, str], names: list[str], where: str) -> None:
+def _check(row: dict[str, str], names: tuple[str, ...], where: str) -> None:
     if not names:
         raise KnowledgeError(f"{where}: no names")
     if row["kind"] not in KINDS:
