@@ -259,8 +259,7 @@ class _Finder:
             targets = self.targets.aimed([verb], objects, AIMED)
         code = self._refused(verb) if p.code.startswith("12") and p.xcomp is not None and "*" in p.xcomp else None
         # "reached no agreement", "no sanctions were imposed": the object that carries the act is denied
-        denied = p.obj is not None and any(o.lemma_.lower() in p.obj and any(
-            c.dep_ == "det" and c.lower_ == "no" for c in o.children) for o in objects)
+        denied = p.obj is not None and any(o.lemma_.lower() in p.obj and syntax.denied(o) for o in objects)
         return self._emit(verb, p, sources, targets, code=code, denied=denied)
 
     def _refused(self, verb: Token) -> str | None:

@@ -261,6 +261,12 @@ def _purpose_of_object(token: Token) -> bool:
     return head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in TOPIC_VERBS
 
 
+def denied(noun: Token) -> bool:
+    """A "no" determiner denies the act the noun carries: "China has no objection", "no agreement was
+    reached", "reached no agreement"."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
 def noun_mood(noun: Token) -> tuple[bool, str] | None:
     """(negated, modality) an event noun's own modifiers impose: "the planned trip, which was cancelled"."""
     # The parser often hangs the relative clause on the noun's last word ("trip to Poland, which was ...").
@@ -270,8 +276,7 @@ def noun_mood(noun: Token) -> tuple[bool, str] | None:
         and (c.lemma_.lower() != "call" or any(p.lower_ == "off" for p in c.children))
         for c in noun.subtree
     )
-    # "China has no objection", "no agreement was reached": the determiner denies the act
-    if cancelled or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+    if cancelled or denied(noun):
         return True, "asserted"
     if any(c.dep_ in {"amod", "compound"} and c.lower_ in PROSPECTIVE for c in noun.children):
         return False, "intended"
