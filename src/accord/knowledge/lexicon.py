@@ -20,7 +20,9 @@ MAX_PHRASE = 7
 class Cue:
     """What a matched phrase tells about an actor."""
 
-    kind: str  # country, demonym, metonym, capital, region, igo, collective, office, named (a group or user actor)
+    # country, demonym, metonym, capital, region (a place, no actor), igo, collective, office, named (a group
+    # or a user actor)
+    kind: str
     country: str | None = None
     org: str | None = None
     sector: str | None = None

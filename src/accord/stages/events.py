@@ -325,7 +325,7 @@ class _Finder:
         governor_lemma = governor.lemma_.lower() if governor is not None else ""
         if governor is not None and governor_lemma in self.stage.patterns.verbs and governor_lemma not in (
             p.light or frozenset()) and governor_lemma not in p.undergo and not gathered and (
-                self._fires(governor) or not _narrow(self.stage.patterns.verbs[governor_lemma])):
+                not _narrow(self.stage.patterns.verbs[governor_lemma]) or self._fires(governor)):
             # the verb carries the event ("discuss the visit"): the verb's pattern decides; a verb whose only
             # patterns need another object ("highlighted their last meeting") leaves the noun its event
             return None
@@ -365,7 +365,9 @@ class _Finder:
         """Whom criticism or protest is aimed at when the act it met carries it: "X announced the change
         despite criticism by Y", "X went ahead amid protests": the subject of that act."""
         preposition = noun.head
-        if noun.dep_ != "pobj" or preposition.lower_ not in DEFIED or preposition.head.pos_ not in {"VERB", "AUX"}:
+        if noun.dep_ != "pobj" or preposition.lower_ not in DEFIED:
+            return []
+        if preposition.head.pos_ not in {"VERB", "AUX"}:
             return []
         return [m for s in syntax.subjects(preposition.head) for m in self.actors(s)]
 
@@ -392,8 +394,8 @@ class _Finder:
         sides = {m.actor.entity for m in distinct}
         if joint and len(sides) >= 2 and targets and all(
                 t.actor.entity in sides or self._located(t) for t in targets):
-            # "both leaders reaffirmed their commitment to Russia-Uzbekistan relations", "both sides resolved to
-            # coordinate efforts towards a settlement in Syria": a side or a place named is no partner
+            # "both leaders reaffirmed their commitment to Russia-Uzbekistan relations", "both sides resolved
+            # to coordinate efforts towards a settlement in Syria": a side or a place named is no partner
             targets = []
         if not targets and joint and len(distinct) >= 2:
             pairs = list(permutations(distinct, 2))

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 # Sectors of groups coded by their sector alone; not the state's organs: a "government" or a "minister"
 # with no country is unknown, not generic.
-GENERIC_SECTORS = frozenset({"REB", "CVL", "POL", "MIL", "OPP", "EDU", "LAB", "AGR", "CRM", "NGO", "REL", "HLH", "MED"})
+GENERIC_SECTORS = frozenset({"REB", "CVL", "POL", "MIL", "OPP", "EDU", "LAB", "AGR", "CRM", "NGO", "REL",
+                             "HLH", "MED"})
 # Those that take the article's home country.
 HOME_SECTORS = frozenset({"POL", "OPP", "EDU", "LAB", "AGR", "NGO", "REL", "HLH"})
 # Where a group noun stands as an actor: subjects, objects and their coordinations.

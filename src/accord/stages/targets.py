@@ -40,13 +40,14 @@ SITES = {"city", "town", "village", "province", "region", "district", "capital",
          "prison", "jail", "camp", "port", "border", "enclave", "suburb", "neighbourhood", "neighborhood"}
 
 
+# Sites with two sides: "the Thai border" says where something is, never whose it is or who is hit.
+EDGES = {"border"}
 # What an armed act hits, whose modifiers or phrases name whose it is: a site ("the Bosnian town of Gorazde")
-# or a military or civil installation ("Syrian army positions", "targets in Jericho"). Not a border: "the
-# Thai border" is where a fight is, and says nothing of who is hit.
-HIT = (SITES - {"border"}) | {"base", "position", "target", "facility", "installation", "post", "outpost", "checkpoint",
-               "convoy", "headquarters", "barracks", "settlement", "airport", "airfield", "embassy",
-               "consulate", "vessel", "ship", "compound", "stronghold", "hideout", "depot", "market", "bazaar",
-               "hospital", "school"}
+# or a military or civil installation ("Syrian army positions", "targets in Jericho").
+HIT = (SITES - EDGES) | {
+    "base", "position", "target", "facility", "installation", "post", "outpost", "checkpoint", "convoy",
+    "headquarters", "barracks", "settlement", "airport", "airfield", "embassy", "consulate", "vessel", "ship",
+    "compound", "stronghold", "hideout", "depot", "market", "bazaar", "hospital", "school"}
 
 
 class ActorReader(Protocol):
@@ -159,8 +160,8 @@ class Targets:
     def complement_targets(self, head: Token) -> list[Mention]:
         """Who the trigger's "to" complement acts on: its object, else a "to"/"with"/"against" object, else
         the country of a place it names. A noun's complement is its infinitive ("readiness to help X")."""
-        complements = children(head, "xcomp") + [
-            a for a in children(head, "acl") if head.pos_ == "NOUN" and any(c.lower_ == "to" for c in a.lefts)]
+        infinitives = [a for a in children(head, "acl") if any(c.lower_ == "to" for c in a.lefts)]
+        complements = children(head, "xcomp") + (infinitives if head.pos_ == "NOUN" else [])
         for x in complements:
             objects = syntax.direct_objects(x) + children(x, "dative")
             found = [m for o in objects for m in self.reader.actors(o, possessor=True)]
@@ -181,17 +182,18 @@ class Targets:
         own words name the side ("against Syrian army positions", "a camp for Sudanese refugees", "at
         targets in Jericho"). Only the act's own objects and phrases count, one site deep."""
         found = self.place(heads + objects, preps)
-        sites = [o for o in (*objects, *(o for h in [*heads, *objects] for o in syntax.prep_objects(h, preps)))
-                 if o.pos_ == "NOUN" and o.lemma_.lower() in HIT]
-        for site in sites:
-            if found:
-                break
+        if found:
+            return found
+        phrases = (*objects, *(o for h in [*heads, *objects] for o in syntax.prep_objects(h, preps)))
+        for site in (o for o in phrases if o.pos_ == "NOUN" and o.lemma_.lower() in HIT):
             found = [m for c in children(site, "amod", "compound") for m in self.reader.actors(c)
                      if m.actor.country]
             found = found or self.place([site], {"in", "of"})
             found = found or [m for o in syntax.prep_objects(site, {"for", "of"})
                               for m in self.reader.actors(o, possessor=True)]
-        return found
+            if found:
+                return found
+        return []
 
     def place(self, heads: list[Token], preps: set[str]) -> list[Mention]:
         """The country of a place after a preposition ("arrives in Islamabad" targets Pakistan)."""
@@ -202,12 +204,14 @@ class Targets:
                 # "in the northern city of Mosul", "at a prison in northern Turkey": the site's own place
                 inner = list(syntax.prep_objects(obj, {"of", "in"}))
                 mentions = [m for o in inner for m in self.reader.actors(o)]
-                # "in Russia's Bryansk region", "in the Syrian town": the site's owner (a border has two)
-                mentions = mentions or [m for c in children(obj, "poss", "amod") for m in self.reader.actors(c)
-                                        if m.actor.country and obj.lemma_.lower() != "border"]
+                if not mentions and obj.lemma_.lower() not in EDGES:
+                    # "in Russia's Bryansk region", "in the Syrian town": the site's owner
+                    mentions = [m for c in children(obj, "poss", "amod") for m in self.reader.actors(c)
+                                if m.actor.country]
                 # "in Dohuk province": the name the site word is built on
                 named = [c for c in children(obj, "compound") if c.pos_ == "PROPN"]
-                obj = inner[0] if inner and not mentions else named[-1] if named and not mentions else obj
+                if not mentions and (inner or named):
+                    obj = inner[0] if inner else named[-1]
             if mentions:
                 found.extend(mentions)
                 continue
