@@ -61,6 +61,9 @@ def _keys(phrase: str) -> tuple[str, ...]:
         if part.lower().endswith("'s") and len(part) > 2:
             out.extend([part[:-2], "'s"])  # spaCy splits the possessive: "People's" -> "People", "'s"
             continue
+        if part.endswith("'") and len(part) > 2:
+            out.extend([part[:-1], "'"])  # and the plural one: "Workers'" -> "Workers", "'"
+            continue
         if "-" in part and not part.startswith("-") and len(part) > 2:
             pieces = part.split("-")
             for k, piece in enumerate(pieces):
@@ -100,26 +103,33 @@ class Lexicon:
             first[key[0]] = max(first.get(key[0], 0), len(key))
 
     def match(self, words: Sequence[str]) -> list[Match]:
-        """Longest, left-to-right, non-overlapping matches over a sequence of token texts."""
+        """Longest, left-to-right, non-overlapping matches over a sequence of token texts. A match that
+        starts with "the" gives way to one that starts after it and reaches further: "The Kurdistan" (a
+        region with its article) must not eat the first word of "Kurdistan Workers' Party"."""
         found: list[Match] = []
         i, n = 0, len(words)
         lowered = [w.lower().replace("\u2019", "'") for w in words]
-        first_exact, first_lower = self._first_exact, self._first_lower
         while i < n:
-            hit: Match | None = None
-            longest = max(first_exact.get(words[i], 0), first_lower.get(lowered[i], 0))
-            for size in range(min(longest, MAX_PHRASE, n - i), 0, -1):
-                exact = tuple(words[i : i + size])
-                cue = self.exact.get(exact) or self.lower.get(tuple(lowered[i : i + size]))
-                if cue is not None:
-                    hit = Match(i, i + size, cue)
-                    break
-            if hit:
-                found.append(hit)
-                i = hit.end
-            else:
+            hit = self._longest_at(words, lowered, i)
+            if hit is None:
                 i += 1
+                continue
+            if lowered[i] == "the" and hit.end > i + 1:
+                inner = self._longest_at(words, lowered, i + 1)
+                if inner is not None and inner.end > hit.end:
+                    i += 1
+                    continue
+            found.append(hit)
+            i = hit.end
         return found
+
+    def _longest_at(self, words: Sequence[str], lowered: Sequence[str], i: int) -> Match | None:
+        longest = max(self._first_exact.get(words[i], 0), self._first_lower.get(lowered[i], 0))
+        for size in range(min(longest, MAX_PHRASE, len(words) - i), 0, -1):
+            cue = self.exact.get(tuple(words[i : i + size])) or self.lower.get(tuple(lowered[i : i + size]))
+            if cue is not None:
+                return Match(i, i + size, cue)
+        return None
 
     def starts_phrase(self, word: str) -> bool:
         """True when some phrase of the lexicon begins with this token text."""

@@ -43,9 +43,10 @@ _SEATED = {"based", "headquartered"}
 # Security forces only when the sentence names no other country: "border guards" in a Kremlin readout
 # may well be another country's.
 _HOME_SECTORS = {"GOV", "LEG", "JUD", "OPP", "PTY"}
-# Offices of the state whose holder, named but unknown to the tables, is still an actor with no country.
-# Not the military: "General" heads too many titles that are no rank ("General Director", "Solicitor General").
-_STATE_OFFICES = {"GOV", "LEG", "JUD"}
+# Offices whose holder, named with the title but unknown to the tables, is still an actor with no country:
+# the state's ("President Dos Santos", "Judge Rivera") and the clergy's ("Archbishop Tutu"). Not the
+# military: "General" heads too many titles that are no rank ("General Director", "Solicitor General").
+_TITLED_OFFICES = {"GOV", "LEG", "JUD", "REL"}
 
 
 def _country_counts(cues: Iterable[Cue]) -> Counter[str]:
@@ -306,7 +307,7 @@ class _PhraseReader:
             elif office is not None and self.home is not None and (
                     office.sector in _HOME_SECTORS or (office.sector == "POL" and self._home_only(head))):
                 country = self.home
-            elif not (office is not None and is_person and head.pos_ == "PROPN" and sector in _STATE_OFFICES
+            elif not (office is not None and is_person and head.pos_ == "PROPN" and sector in _TITLED_OFFICES
                       and not former):
                 return None
             # else an official no table knows, named with the title ("President Dos Santos", "Judge Rivera"):

@@ -329,7 +329,10 @@ class _Finder:
             # the verb carries the event ("discuss the visit"): the verb's pattern decides; a verb whose only
             # patterns need another object ("highlighted their last meeting") leaves the noun its event
             return None
-        if p.prep is not None and not self._has_prep(noun, [], p.prep):
+        # "opened a hearing on Monday into X": the parser may hang the noun's phrase on its light verb
+        carried = noun.dep_ == "dobj" and noun.head.lemma_.lower() in (p.light or frozenset())
+        if p.prep is not None and not (self._has_prep(noun.head, [noun], p.prep) if carried
+                                       else self._has_prep(noun, [], p.prep)):
             return None
         sources = [m for spec in (p.source or ("poss", "amod", "compound"))
                    for m in self.targets.spec(noun, spec, [])]

@@ -25,6 +25,9 @@ INTENDERS = {"intend", "plan", "aim", "want", "seek", "hope", "expect", "prepare
 READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "committed", "poised", "set"}
 SPEECH = {"say", "tell", "state", "announce", "report", "claim", "add", "note", "declare", "write", "insist",
           "stress", "emphasise", "emphasize", "quote", "assert", "allege", "confirm", "reiterate"}
+# Verbs whose clausal complement is asked for, not done: "demanded that Ankara provide information".
+DIRECTIVES = {"demand", "insist", "request", "urge", "ask", "propose", "suggest", "recommend", "require",
+              "order", "stipulate"}
 # "must" too: an obligation ("Iran must release the sailors") says the act has not been done.
 HEDGES = {"could", "would", "might", "may", "should", "must"}
 # Verbs whose object, not subject, would do what the complement says: "urged Iran to return to talks".
@@ -213,6 +216,8 @@ def modality(token: Token) -> str:
             return "intended"
         if path <= {"xcomp", "acomp", "pcomp", "prep"} and _ready(current):
             return "intended"  # "is ready to", "is willing to", "is prepared to" (via the adjective)
+        if path <= {"ccomp"} and lemma in DIRECTIVES:
+            return "hypothetical"  # "demanded that Turkey provide": what is asked for has not been done
         if "ccomp" in path and lemma in SPEECH:
             return "reported"
         if not path <= {"xcomp", "conj"}:

@@ -106,22 +106,26 @@ class Targets:
             self.reader.generic = generic
             try:
                 for spec in p.target:
-                    found = self.spec(head, spec, objects)
+                    found = self.spec(head, spec, objects, p.prep or frozenset())
                     if found:
                         return found
             finally:
                 self.reader.generic = True
         return []
 
-    def spec(self, head: Token, spec: str, objects: list[Token]) -> list[Mention]:
-        """The actors one entry of a pattern's target list names ("obj", "prep:with", "place:in", ...)."""
+    def spec(self, head: Token, spec: str, objects: list[Token], via: frozenset[str] = frozenset()
+             ) -> list[Mention]:
+        """The actors one entry of a pattern's target list names ("obj", "prep:with", "place:in", ...);
+        `via` are the pattern's own prepositions, whose objects carry its phrases as a direct object would
+        ("called for sanctions against Nigeria")."""
         kind, _, word = spec.partition(":")
         if kind == "obj":
             return [m for o in objects for m in self.reader.actors(o, possessor=True)]
         if kind == "dobj":  # the object itself must be an actor: "welcomed the president", not "his plan"
             return [m for o in objects for m in self.reader.actors(o)]
         if kind == "prep":  # "gave 5 million dollars of aid for Chad": the "of" object's phrase too
-            heads = [head, *objects, *(o for h in objects for o in syntax.prep_objects(h, {"of"}))]
+            heads = [head, *objects, *(o for h in objects for o in syntax.prep_objects(h, {"of"})),
+                     *(o for o in syntax.prep_objects(head, set(via) - {word}))]
             return [m for h in heads for o in syntax.prep_objects(h, {word})
                     for m in self.reader.actors(o, possessor=True)]
         if kind == "place":

@@ -1,0 +1,96 @@
+"""Recall, eighth round: what a demand asks for is not done, obligations announced are demands, calls to
+punish a third party rally opposition, titled clerics act, hearings into a matter investigate it, and names
+with a plural possessive or after "the" of a region still name their group (hand-made sentences).
+
+Each sentence is coded as a careful CAMEO coder would code it under gold/FORMAT.md and the verb codebook.
+"""
+
+from __future__ import annotations
+
+import pytest
+from dyads import roots
+
+from accord.knowledge.lexicon import builtin_lexicon
+
+
+# --- a group's name is not eaten by a region that precedes it ---------------------------------------------
+
+@pytest.mark.parametrize("words", [
+    ["The", "Kurdistan", "Workers", "'", "Party"],  # spaCy splits the plural possessive
+    ["the", "Kurdistan", "Workers", "Party"],
+])
+def test_a_region_with_its_article_gives_way_to_a_longer_name(words):
+    found = builtin_lexicon().match(words)
+    assert [(m.cue.kind, m.cue.name) for m in found] == [("named", "Kurdistan Workers' Party")]
+
+
+def test_a_region_with_its_article_still_matches_alone():
+    found = builtin_lexicon().match(["in", "the", "West", "Bank", "today"])
+    assert [m.cue.kind for m in found] == ["region"]
+
+
+def test_the_group_after_the_article_acts(events):
+    found = roots(events("The Kurdistan Workers' Party demanded the release of jailed Turkish activists."))
+    assert any(src == "TUR" and code == "10" for src, _, code in found)
+
+
+# --- what a demand asks for is not done; an obligation announced is a demand ------------------------------
+
+def test_the_act_a_statement_demands_is_hypothetical(events):
+    found = events("Hamas issued a statement demanding that the Egyptian government open the Rafah crossing.")
+    assert ("PSE", "EGY", "10") in roots(found)
+    opened = [e for e in found if e.cameo.startswith("07") or e.cameo.startswith("08")]
+    assert all(e.modality == "hypothetical" for e in opened)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chad's opposition announced that the Chadian president must hold elections within a year.",
+    "Arab League foreign ministers concluded that Israel must withdraw from the occupied territories.",
+])
+def test_an_obligation_announced_or_concluded_is_a_demand(events, sentence):
+    assert any(t is not None and code == "10" for _, t, code in roots(events(sentence)))
+
+
+def test_an_obligation_of_the_speakers_own_is_no_demand_on_another(events):
+    found = roots(events("Ghana announced that it must cut spending."))
+    assert not any(code == "10" and t not in (None, "GHA") for _, t, code in found)
+
+
+# --- calls for sanctions against a third party ------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "dyad"), [
+    ("Kenya called for sanctions against South Sudan's leaders.", ("KEN", "SSD", "113")),
+    ("Lithuania urged an embargo on Belarusian potash.", ("LTU", "BLR", "113")),
+])
+def test_calling_for_sanctions_rallies_opposition_against_the_target(events, sentence, dyad):
+    src, tgt, code = dyad
+    assert any(e.source.code[:3] == src and e.target is not None and (e.target.country or "")[:3] == tgt
+               and e.cameo == code for e in events(sentence))
+
+
+def test_calling_for_sanctions_to_be_lifted_is_no_rally(events):
+    found = events("Egypt called for the lifting of sanctions against Iraq.")
+    assert not any(e.cameo == "113" for e in found)
+
+
+# --- titled clerics unknown to the tables -----------------------------------------------------------------
+
+def test_a_titled_cleric_is_a_religious_actor(events):
+    found = [e for e in events("Archbishop Elias Makori condemned the attack by Somali militants.")
+             if e.cameo.startswith("11")]
+    assert found and found[0].source.sector == "REL"
+
+
+def test_an_untitled_unknown_name_is_still_no_actor(events):
+    assert not events("Elias Makori condemned the Somali government.")
+
+
+# --- opening a hearing into a matter ----------------------------------------------------------------------
+
+def test_opening_a_hearing_into_a_matter_is_an_investigation(events):
+    found = events("Brazil's supreme court opened a hearing on Monday into the conduct of the Bolivian police.")
+    assert any(e.cameo == "090" and e.source.country == "BRA" for e in found)
+
+
+def test_a_hearing_on_a_budget_is_no_investigation(events):
+    assert not any(e.cameo == "090" for e in events("Brazil's senate held a hearing on the budget."))
