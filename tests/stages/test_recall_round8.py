@@ -94,3 +94,36 @@ def test_opening_a_hearing_into_a_matter_is_an_investigation(events):
 
 def test_a_hearing_on_a_budget_is_no_investigation(events):
     assert not any(e.cameo == "090" for e in events("Brazil's senate held a hearing on the budget."))
+
+
+# --- orders, pressure, opposition to mediation, rallying against, sworn intents ---------------------------
+
+@pytest.mark.parametrize(("sentence", "dyad"), [
+    ("A Chilean court ordered the Peruvian consul to hand over the documents.", ("CHL", "PER", "10")),
+    ("Germany has been pressuring Hungary to drop its veto.", ("DEU", "HUN", "02")),
+    ("Ukraine is opposed to Hungarian mediation in the dispute.", ("UKR", "HUN", "12")),
+])
+def test_requests_and_rejections(events, sentence, dyad):
+    src, tgt, root = dyad
+    assert any(s == src and t == tgt and c == root[:2] for s, t, c in roots(events(sentence)))
+
+
+def test_an_order_to_its_own_forces_is_no_demand(events):
+    found = events("The Sudanese president ordered the army to leave the capital.")
+    assert not any(e.cameo.startswith("10") for e in found)
+
+
+def test_calling_on_others_to_unite_against_someone_rallies_opposition(events):
+    found = events("Iran called on Muslim nations to unite against Israel.")
+    assert any(e.cameo == "113" and e.source.country == "IRN" for e in found)
+
+
+def test_an_act_sworn_is_intended(events):
+    found = [e for e in events("Kurdish rebels have sworn to fight until Turkey withdraws.")
+             if e.cameo.startswith("13") or e.cameo.startswith("19")]
+    assert found and all(e.modality == "intended" and e.cameo.startswith("13") for e in found)
+
+
+def test_a_body_set_up_to_monitor_something_intends_nothing(events):
+    found = events("A Ghanaian team was set up to monitor the Togolese ceasefire.")
+    assert not any(e.cameo.startswith("03") for e in found)

@@ -19,7 +19,7 @@ NEGATORS = {"refrain", "decline", "refuse", "fail", "avoid", "deny", "stop", "ce
 # Verbs whose complement is intended, not (yet) done: "intends to advance", "is set to multiply".
 INTENDERS = {"intend", "plan", "aim", "want", "seek", "hope", "expect", "prepare", "propose", "pledge",
              "vow", "promise", "agree", "offer", "decide", "wish", "set", "mean", "look", "consider",
-             "threaten", "commit", "resolve", "move", "schedule", "slate", "due", "strive", "endeavour",
+             "threaten", "commit", "resolve", "swear", "move", "schedule", "slate", "due", "strive", "endeavour",
              "endeavor"}
 # Adjectives that announce what their clause says: "Syria is willing to withdraw its troops".
 READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "committed", "poised", "set"}
@@ -212,7 +212,10 @@ def modality(token: Token) -> str:
         lemma = parent.lemma_.lower()
         if path <= {"xcomp"} and lemma in OBJECT_CONTROL and children(parent, "dobj"):
             return "hypothetical"  # asked, urged or invited to: someone else's act, not done
-        if path <= {"xcomp"} and lemma in INTENDERS:
+        if lemma in INTENDERS and (path <= {"xcomp"} or (path == {"advcl"} and _infinitive(current)
+                                                         and not children(parent, "prt"))):
+            # the small model makes some of these complements adverbial ("sworn to fight"); "set up to
+            # monitor" is a purpose, not an intent
             return "intended"
         if path <= {"xcomp", "acomp", "pcomp", "prep"} and _ready(current):
             return "intended"  # "is ready to", "is willing to", "is prepared to" (via the adjective)
@@ -298,6 +301,10 @@ def _reported_future(token: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in HEDGES - {"would"} for c in token.children):
         return False
     return token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _ready(clause: Token) -> bool:
