@@ -109,6 +109,9 @@ _ARABIC = frozenset({
 })  # fmt: skip
 
 
+_MARKS = frozenset("\u2018\u2019\u02bb\u02bc\u02be\u02bf")
+
+
 def fold(name: str) -> str:
     """The key a name is indexed under: accents folded, case folded, spacing and a leading 'the' dropped."""
     # Most of the 600,000 names folded while the gazetteer loads are ASCII, which NFKD leaves as they are:
@@ -117,7 +120,8 @@ def fold(name: str) -> str:
         stripped = name
     else:
         decomposed = unicodedata.normalize("NFKD", name)
-        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        # the ayn and hamza marks of transliteration ("Sāmarrā’", "Ma‘rib") are never written in news
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch not in _MARKS)
     key = " ".join(stripped.casefold().replace("’", "'").split())
     return key.removeprefix("the ")
 

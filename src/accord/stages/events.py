@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from accord.document import Candidate, Document, Mention
 from accord.knowledge.patterns import Pattern, PatternSet, refusal_codes
 from accord.records import Actor
-from accord.stages import syntax
+from accord.stages import attackers, syntax
 from accord.stages.generic import generic_actor
 from accord.stages.syntax import children
 from accord.stages.targets import Targets
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _VIA_WEIGHT = {"name": 1.0, "role": 1.0, "place": 1.0, "alias": 0.95, "coreference": 0.85, "pronoun": 0.85,
-               "home": 0.85}
+               "home": 0.85, "unidentified": 0.7}
 # CAMEO codes of joint acts, coded in both directions: consult, discuss by telephone, meet at a third
 # location, negotiate.
 RECIPROCAL = {"040", "041", "044", "046"}
@@ -248,6 +248,9 @@ class _Finder:
         # have killed".
         sources = [m for t in source_tokens
                    for m in self.actors(t, possessor=passive or t.lemma_.lower() in INSTRUMENTS)]
+        if not sources and p.code[:2] in attackers.VIOLENT_ROOTS:
+            # "a roadside bomb killed a U.S. soldier": an act whose author the report does not name
+            sources = [self._unnamed(d) for d in attackers.device_tokens(verb, source_tokens, passive)]
         targets = self.targets.read(verb, p, objects)
         if not targets:  # "will boycott the vote unless the president resigns": an act held over X
             targets = self.targets.conditioned(verb, {"unless"})
@@ -261,6 +264,10 @@ class _Finder:
         # "reached no agreement", "no sanctions were imposed": the object that carries the act is denied
         denied = p.obj is not None and any(o.lemma_.lower() in p.obj and syntax.denied(o) for o in objects)
         return self._emit(verb, p, sources, targets, code=code, denied=denied)
+
+    def _unnamed(self, device: Token) -> Mention:
+        return Mention(actor=attackers.unidentified(device), sentence=self.sentence, head=device.i,
+                       start=device.left_edge.i, end=device.i + 1, via="unidentified")
 
     def _refused(self, verb: Token) -> str | None:
         """The 12x code of refusing what the complement would do: the mirror of its intent (03x) form."""

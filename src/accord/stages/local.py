@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from accord.document import Candidate, Document
 
 # Sectors of groups that belong where they are found.
-LOCAL_SECTORS = frozenset({"CVL", "OPP", "REB", "POL", "CRM", "EDU", "LAB", "AGR"})
+LOCAL_SECTORS = frozenset({"CVL", "OPP", "REB", "POL", "CRM", "EDU", "LAB", "AGR", "UAF"})
 # Sectors whose actors act only inside their own country: the police, courts and security services.
 JURISDICTION_SECTORS = frozenset({"POL", "JUD", "SPY"})
 # Forces that arrest and detain (173) where they hold power: "the army placed the president under house

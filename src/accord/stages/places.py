@@ -223,6 +223,8 @@ def _score(part: Span, place: Place, trigger: Token | None) -> tuple[int, int, i
         return None  # "Pakistan's market": a possessor, not a location
     root = _place_noun(root) or root
     prep = root.head if root.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "of" and prep.head.lower_ in LOCATIVE:
+        prep = prep.head  # "outside of the city of Basra": one preposition in two words
     word = prep.lower_ if prep is not None else ""
     heads = _trigger_heads(trigger) if trigger is not None else set()
     leaving = word == "from" and trigger is not None and trigger.lemma_.lower() in LEAVING
