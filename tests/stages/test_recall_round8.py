@@ -127,3 +127,27 @@ def test_an_act_sworn_is_intended(events):
 def test_a_body_set_up_to_monitor_something_intends_nothing(events):
     found = events("A Ghanaian team was set up to monitor the Togolese ceasefire.")
     assert not any(e.cameo.startswith("03") for e in found)
+
+
+# --- embassies opened, evacuations from a place, bombs exploded, historical demonyms ------------------------
+
+@pytest.mark.parametrize(("sentence", "dyad"), [
+    ("Mongolia opened an embassy in Hanoi last year.", ("MNG", "VNM", "05")),
+    ("Red Cross teams have evacuated hundreds of families from the Syrian town of Douma.", (None, "SYR", "07")),
+    ("Thai troops shelled Kampuchean border positions.", ("THA", "KHM", "19")),
+    ("Zairean soldiers attacked Rwandan refugees near Goma.", ("COD", "RWA", "19")),
+])
+def test_targets_read_from_missions_places_and_old_demonyms(events, sentence, dyad):
+    src, tgt, root = dyad
+    found = roots(events(sentence))
+    assert any((src is None or s == src) and t == tgt and c == root for s, t, c in found)
+
+
+def test_exploding_bombs_is_a_bombing(events):
+    found = events("Chechen rebels exploded two bombs in Grozny on Monday.")
+    assert any(e.cameo == "183" and e.source.country == "RUS" for e in found)
+
+
+def test_an_organisation_modifying_a_noun_keeps_its_whole_name(events):
+    found = [e for e in events("Russia vetoed a Security Council resolution on Syria.") if e.cameo == "129"]
+    assert found and found[0].target is not None and found[0].target.text == "Security Council"

@@ -246,7 +246,8 @@ class _PhraseReader:
             "demonym", "collective", "igo", "country"} or token.i != match.end - 1:
             return []
         cue = match.cue
-        actor = _make_actor(token.text, cue.name, cue.country, cue.org, None,
+        text = token.doc[match.start : match.end].text  # "a Security Council resolution": all the name's words
+        actor = _make_actor(text, cue.name, cue.country, cue.org, None,
                             "group" if cue.org else "state", cue.cameo if cue.org else None)
         return [(actor, "name", match.start, match.end)]
 
