@@ -53,3 +53,19 @@ def test_outside_of_a_city_places_the_event_there(events):
 def test_transliteration_marks_are_not_needed_to_find_a_place(written, country):
     place = get_gazetteer().lookup(written, countries=frozenset(), alternates=False)
     assert place is not None and place.country == country
+
+
+def test_an_attempt_on_a_life_with_no_author_named_was_made_by_unidentified_attackers(events):
+    found = _violent(events("An attempt to kill the Afghan defence minister failed on Tuesday."))
+    assert found and all(e.source.sector == "UAF" and e.modality == "asserted" for e in found)
+    assert any(e.target is not None and e.target.country == "AFG" for e in found)
+
+
+def test_an_attempt_to_do_something_peaceful_is_no_attempt_on_a_life(events):
+    found = events("Ghana made an attempt to mediate between Togo and Benin.")
+    assert not any(e.cameo.startswith("18") for e in found)
+
+
+def test_surviving_an_attempt_by_named_rebels_is_still_their_act(events):
+    found = _violent(events("The Malian president survived an assassination attempt by Tuareg rebels."))
+    assert any(e.source.sector == "REB" and e.target is not None and e.target.country == "MLI" for e in found)

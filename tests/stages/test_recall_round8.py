@@ -151,3 +151,15 @@ def test_exploding_bombs_is_a_bombing(events):
 def test_an_organisation_modifying_a_noun_keeps_its_whole_name(events):
     found = [e for e in events("Russia vetoed a Security Council resolution on Syria.") if e.cameo == "129"]
     assert found and found[0].target is not None and found[0].target.text == "Security Council"
+
+
+# --- police stopping a demonstration; patrols ordered -------------------------------------------------------
+
+def test_police_preventing_a_demonstration_restrict_freedoms(events):
+    found = events("Georgian police prevented a rally organised by opposition students in Tbilisi.")
+    assert any(e.cameo == "1721" and e.source.country == "GEO" for e in found)
+
+
+def test_ordering_patrols_shows_police_power(events):
+    found = events("Nigeria's interior ministry ordered round-the-clock patrols in Jos.")
+    assert any(e.cameo.startswith("15") and e.source.country == "NGA" for e in found)

@@ -16,7 +16,8 @@ clause: "threatened to strike unless Israel withdrew")), ``xcomp`` (lemmas of th
 on each other), ``light`` (noun patterns: verbs that may govern the noun), ``undergo`` (verbs whose
 subject suffers the event: "faced sanctions"), ``intent`` (the code when the act is only announced,
 overriding the intent table), ``without`` (dependency labels the trigger must not have: "call"
-with an ``oprd`` is naming, not phoning), ``fallback`` (fires only when no word of the trigger's
+with an ``oprd`` is naming, not phoning; an "attempt" with an ``acl`` is one to do something, not one on
+someone's life), ``fallback`` (fires only when no word of the trigger's
 complement has patterns of its own: "agreed to X" is X's intent when X is known, else a plain 030),
 ``modal`` (auxiliaries the trigger's clausal complement must have: "said Iran must withdraw" is a
 demand), ``conf`` (base confidence). An error names file and line.

@@ -5,7 +5,8 @@ Baghdad": the act is reported, its author is not. CAMEO coders code such an act 
 unidentified armed group (the actor codebook's UAF) of the country where it happened as the source; ICEWS
 calls the same actor "unidentified gunmen". Accord does so only when the sentence names the weapon or the
 attack that did it (as the subject, the passive agent or an "in" phrase of the violent verb), never for a
-bare passive ("three soldiers were killed"), whose author may be named in the next sentence. The local
+bare passive ("three soldiers were killed"), whose author may be named in the next sentence. "An attempt
+to assassinate the governor" is done by whoever attempted it: the attempt stands for its author. The local
 stage gives the group the country of the place the sentence names for the event.
 """
 
@@ -25,7 +26,7 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 DEVICES = frozenset({
     "bomb", "bombing", "bomber", "explosion", "blast", "device", "ied", "mine", "landmine", "minefield",
     "explosive", "explosives", "grenade", "rocket", "mortar", "shell", "missile", "drone", "attack", "raid",
-    "ambush", "assailant", "assailants", "attacker", "attackers", "sniper",
+    "ambush", "assailant", "assailants", "attacker", "attackers", "sniper", "attempt", "plot", "conspiracy",
 })  # "gunmen" and "militants" are actors of the lexicon (REB)
 ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 SECTOR = "UAF"  # the actor codebook's armed group aligned neither with nor against its government

@@ -317,8 +317,8 @@ class _Finder:
 
     # -- nouns ---------------------------------------------------------------------------------------
     def _noun(self, noun: Token, p: Pattern, loose: bool = False) -> list[Candidate] | None:
-        if syntax.background(noun):
-            return None
+        if syntax.background(noun) or (p.without and any(c.dep_ in p.without for c in noun.children)):
+            return None  # "without=acl": "an attempt to mediate" is no attempt on anyone's life
         governor = noun.head if noun.dep_ in {"dobj", "nsubjpass", "attr", "pobj"} else None
         gathered = False
         if governor is not None and governor.dep_ == "prep":

@@ -21,6 +21,8 @@ INTENDERS = {"intend", "plan", "aim", "want", "seek", "hope", "expect", "prepare
              "vow", "promise", "agree", "offer", "decide", "wish", "set", "mean", "look", "consider",
              "threaten", "commit", "resolve", "swear", "move", "schedule", "slate", "due", "strive", "endeavour",
              "endeavor"}
+# Nouns whose infinitive was tried, not merely intended: "an attempt to assassinate the governor".
+ATTEMPTS = {"attempt", "bid"}
 # Adjectives that announce what their clause says: "Syria is willing to withdraw its troops".
 READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "committed", "poised", "set"}
 SPEECH = {"say", "tell", "state", "announce", "report", "claim", "add", "note", "declare", "write", "insist",
@@ -193,6 +195,8 @@ def modality(token: Token) -> str:
     """asserted, intended, hypothetical or reported, read from the clause above the trigger."""
     if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in token.children):
         return "intended"
+    if token.dep_ == "acl" and token.head.lemma_.lower() in ATTEMPTS:
+        return "asserted"  # "an attempt to assassinate the governor": the act was tried, as coders code it
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and governing_verb(token) is None:
         return "intended"  # headline style: "Pakistan, Belarus to multiply cooperation"
     if _reported_future(token):
