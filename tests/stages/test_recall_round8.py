@@ -163,3 +163,28 @@ def test_police_preventing_a_demonstration_restrict_freedoms(events):
 def test_ordering_patrols_shows_police_power(events):
     found = events("Nigeria's interior ministry ordered round-the-clock patrols in Jos.")
     assert any(e.cameo.startswith("15") and e.source.country == "NGA" for e in found)
+
+
+# --- freeing a named person; who is called on to act ----------------------------------------------------------
+
+def test_freeing_a_named_person_is_a_release(events):
+    found = events("Belarus freed Roman Protasevich, a Belarusian blogger, in 2023.")
+    assert any(e.cameo == "0841" and e.source.country == "BLR" and e.target is not None for e in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Belarus released the annual report on exports.",
+    "The ministry has refused to release them.",
+])
+def test_releasing_a_document_or_an_unnamed_thing_frees_no_one(events, sentence):
+    assert not any(e.cameo.startswith("084") for e in events(sentence))
+
+
+def test_who_is_called_on_to_act_would_act_and_has_not_yet(events):
+    found = [e for e in events("Canada called on Iran to release the detained Canadian students.")
+             if e.cameo.startswith("084")]
+    assert found and all(e.source.country == "IRN" and e.modality == "hypothetical" for e in found)
+
+
+def test_rallying_support_is_no_protest(events):
+    assert not any(e.cameo.startswith("14") for e in events("Japan will work to rally donors around the reconstruction effort in Ukraine."))

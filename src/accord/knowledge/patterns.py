@@ -19,6 +19,8 @@ overriding the intent table), ``without`` (dependency labels the trigger must no
 with an ``oprd`` is naming, not phoning; an "attempt" with an ``acl`` is one to do something, not one on
 someone's life), ``fallback`` (fires only when no word of the trigger's
 complement has patterns of its own: "agreed to X" is X's intent when X is known, else a plain 030),
+``targeted`` (fires only when its target names an actor: "released the prime minister" is freeing a
+captive, "released a report" is nothing),
 ``modal`` (auxiliaries the trigger's clausal complement must have: "said Iran must withdraw" is a
 demand), ``conf`` (base confidence). An error names file and line.
 """
@@ -37,7 +39,7 @@ from accord.errors import KnowledgeError
 
 _CODE = re.compile(r"^\d{2,4}$")
 _KEYS = {"obj", "prep", "prt", "target", "source", "joint", "light", "undergo", "conf", "not_obj", "xcomp",
-         "intent", "without", "fallback", "modal"}
+         "intent", "without", "fallback", "modal", "targeted"}
 _SPECS = re.compile(r"^(obj|dobj|poss|amod|compound|dative|subj|of|comp|xobj|cond|prep:[a-z_]+|place:[a-z_]+)$")
 DEFAULT_TARGET = ("obj",)
 
@@ -62,6 +64,7 @@ class Pattern:
     undergo: frozenset[str] = frozenset()
     without: frozenset[str] = frozenset()  # dependency labels the trigger must not have ("called him a liar")
     fallback: bool = False  # fires only when no word of its complement has patterns of its own
+    targeted: bool = False  # fires only when its target names an actor ("released the king", not "a report")
     confidence: float = 0.7
     intent: str | None = None  # the code when the act is only announced, where the intent table's is too narrow
     rule: str = ""
@@ -132,6 +135,8 @@ def _parse_line(line: str, where: str, classes: dict[str, frozenset[str]], codes
             fields["joint"] = True
         elif key == "fallback":
             fields["fallback"] = True
+        elif key == "targeted":
+            fields["targeted"] = True
         elif key == "conf":
             try:
                 fields["confidence"] = float(value)

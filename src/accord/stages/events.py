@@ -385,7 +385,7 @@ class _Finder:
     def _emit(self, trigger: Token, p: Pattern, sources: list[Mention], targets: list[Mention],
               *, joint: bool | None = None, mood: Token | None = None, code: str | None = None,
               denied: bool = False) -> list[Candidate] | None:
-        if not sources:
+        if not sources or (p.targeted and not targets):
             return None
         code = code or p.code
         # A noun's mood is its verb's ("did not extend sanctions", "plans to impose an embargo") unless

@@ -94,7 +94,7 @@ def subjects(verb: Token) -> list[Token]:
         if found:
             return [t for s in found for t in conjuncts(s)]
         if current.dep_ == "xcomp" and current.head.lemma_.lower() in OBJECT_CONTROL:
-            objects = children(current.head, "dobj")
+            objects = _controllers(current.head)
             if objects:  # "asked Zelensky to investigate": Zelensky would investigate
                 return conjuncts(objects[0])
         if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.lemma_.lower() in MESSAGES and (
@@ -108,6 +108,15 @@ def subjects(verb: Token) -> list[Token]:
             continue
         current = governing_verb(current)
     return []
+
+
+def _controllers(verb: Token) -> list[Token]:
+    """Who an object-control verb asks to act: its object, or for "call" its "on" object ("called on
+    Managua to release the prisoners")."""
+    objects = children(verb, "dobj")
+    if not objects and verb.lemma_.lower() == "call":
+        objects = list(prep_objects(verb, {"on", "upon"}))
+    return objects
 
 
 def _participle_subject(subject: Token) -> Token:
@@ -214,7 +223,7 @@ def modality(token: Token) -> str:
             return "asserted"
         path = _path_deps(current, parent)
         lemma = parent.lemma_.lower()
-        if path <= {"xcomp"} and lemma in OBJECT_CONTROL and children(parent, "dobj"):
+        if path <= {"xcomp"} and lemma in OBJECT_CONTROL and _controllers(parent):
             return "hypothetical"  # asked, urged or invited to: someone else's act, not done
         if lemma in INTENDERS and (path <= {"xcomp"} or (path == {"advcl"} and _infinitive(current)
                                                          and not children(parent, "prt"))):
