@@ -188,3 +188,19 @@ def test_who_is_called_on_to_act_would_act_and_has_not_yet(events):
 
 def test_rallying_support_is_no_protest(events):
     assert not any(e.cameo.startswith("14") for e in events("Japan will work to rally donors around the reconstruction effort in Ukraine."))
+
+
+# --- condolences with no one named go to the country the article mourns with ----------------------------------
+
+def test_condolences_with_no_one_named_go_to_the_country_the_article_is_about(events):
+    text = ("A ferry sank off the coast of Tanzania on Tuesday, and Tanzanian rescuers recovered 40 bodies. "
+            "The Kenyan president expressed his condolences on Wednesday.")
+    found = [e for e in events(text) if e.cameo == "018"]
+    assert found and found[0].source.country == "KEN" and found[0].target is not None
+    assert found[0].target.country == "TZA"
+
+
+def test_condolences_to_someone_named_keep_their_target(events):
+    found = [e for e in events("Tanzania's president expressed condolences to Kenya after the floods.")
+             if e.cameo == "018"]
+    assert found and found[0].target is not None and found[0].target.country == "KEN"

@@ -33,8 +33,10 @@ RECIPROCAL = {"040", "041", "044", "046"}
 # ("Kenya and Uganda agreed to cooperate", "they plan to stay in contact"), as FORMAT.md codes joint actions.
 MUTUAL = {"030", "031", "036", "040", "041", "044", "046", "050", "057", "060", "061", "062"}
 # Roots whose target, when the sentence names none, is the country the article is about: intent to
-# cooperate, support, aid, appeals, disapproval, rejection, threats.
+# cooperate, support, aid, appeals, disapproval, rejection, threats; and condolences and tributes (018),
+# paid to the country the article mourns with.
 IMPLICIT_ROOTS = {"02", "03", "05", "07", "10", "11", "12", "13"}
+IMPLICIT_CODES = {"018"}
 # Nouns that carry the event their compound names: "a mediation effort", "a bombing campaign".
 SHELLS = {"effort", "mission", "campaign", "operation", "process", "initiative", "bid", "drive", "programme",
           "program", "round", "session"}
@@ -104,7 +106,8 @@ def _implicit_targets(doc: Document) -> None:
     if not focus:
         return
     for c in doc.candidates:
-        if c.target is None and c.cameo[:2] in IMPLICIT_ROOTS and c.source.country not in (focus, None):
+        if c.target is None and (c.cameo[:2] in IMPLICIT_ROOTS or c.cameo in IMPLICIT_CODES) and (
+                c.source.country not in (focus, None)):
             c.target = Actor(text="", name=focus, code=focus, country=focus, kind="state")
             c.confidence = round(c.confidence * 0.7, 3)
             c.rule += " +implicit target"
