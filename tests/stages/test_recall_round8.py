@@ -204,3 +204,23 @@ def test_condolences_to_someone_named_keep_their_target(events):
     found = [e for e in events("Tanzania's president expressed condolences to Kenya after the floods.")
              if e.cameo == "018"]
     assert found and found[0].target is not None and found[0].target.country == "KEN"
+
+
+# --- "called for X to do Y" is an appeal to X, not a phone call ------------------------------------------------
+
+def test_calling_for_someone_to_act_appeals_to_them(events):
+    found = events("The African Union called for Rwanda to withdraw its troops from Congo.")
+    assert any(e.cameo.startswith("02") and e.source.org == "AU" and e.target is not None
+               and e.target.country == "RWA" for e in found)
+    assert not any(e.cameo.startswith("04") for e in found)
+    assert all(e.modality == "hypothetical" for e in found if e.cameo.startswith("08"))
+
+
+def test_calling_someone_to_discuss_is_still_a_phone_call(events):
+    found = events("The Chilean president called the Argentine president to discuss the fires.")
+    assert any(e.cameo == "041" and e.source.country == "CHL" for e in found)
+
+
+def test_calling_for_a_thing_to_be_done_asks_no_one_named_in_it(events):
+    found = events("The Peruvian government called for his murder to be investigated.")
+    assert not any(e.cameo.startswith("02") and e.target is not None for e in found)

@@ -316,7 +316,9 @@ class _Finder:
             if any(c.dep_ in {"prep", "agent"} and c.lower_ in preps and not any(
                     o.lemma_.lower() in DURATIONS for o in children(c, "pobj")) for c in head.children):
                 return True
-        return False
+        # "called for Russia to withdraw": the preposition opens a clause with a subject of its own (only
+        # "for": "attacked the convoy as it passed" is no "attacked X as Y")
+        return "for" in preps and bool(syntax.for_clauses(verb))
 
     # -- nouns ---------------------------------------------------------------------------------------
     def _noun(self, noun: Token, p: Pattern, loose: bool = False) -> list[Candidate] | None:

@@ -110,6 +110,11 @@ def subjects(verb: Token) -> list[Token]:
     return []
 
 
+def for_clauses(verb: Token) -> list[Token]:
+    """Clauses opened by "for" with a subject of their own: "called for Russia to withdraw"."""
+    return [c for c in children(verb, "advcl") if any(m.lower_ == "for" for m in children(c, "mark"))]
+
+
 def _controllers(verb: Token) -> list[Token]:
     """Who an object-control verb asks to act: its object, or for "call" its "on" object ("called on
     Managua to release the prisoners")."""
@@ -232,6 +237,8 @@ def modality(token: Token) -> str:
             return "intended"
         if path <= {"xcomp", "acomp", "pcomp", "prep"} and _ready(current):
             return "intended"  # "is ready to", "is willing to", "is prepared to" (via the adjective)
+        if path == {"advcl"} and current in for_clauses(parent) and (lemma in DIRECTIVES or lemma in OBJECT_CONTROL):
+            return "hypothetical"  # "called for Russia to withdraw": asked for, not done
         if path <= {"ccomp"} and lemma in DIRECTIVES:
             return "hypothetical"  # "demanded that Turkey provide": what is asked for has not been done
         if "ccomp" in path and lemma in SPEECH:
