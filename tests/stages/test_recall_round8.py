@@ -224,3 +224,19 @@ def test_calling_someone_to_discuss_is_still_a_phone_call(events):
 def test_calling_for_a_thing_to_be_done_asks_no_one_named_in_it(events):
     found = events("The Peruvian government called for his murder to be investigated.")
     assert not any(e.cameo.startswith("02") and e.target is not None for e in found)
+
+
+# --- "pro-X" and "anti-X" say whom an actor sides with, not whose it is ----------------------------------------
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("The pro-Iranian Hezbollah militia shelled Israeli positions.", "LBN"),
+    ("Pro-Russian separatists shelled Ukrainian positions near Luhansk.", "UKR"),
+])
+def test_a_stance_prefix_gives_no_country(events, sentence, source):
+    found = [e for e in events(sentence) if e.cameo.startswith("19")]
+    assert found and all(e.source.country == source for e in found)
+
+
+def test_an_anti_stance_names_no_target(events):
+    found = events("Chile criticised the senator's anti-Peru remarks.")
+    assert not any(e.target is not None and e.target.country == "PER" for e in found)

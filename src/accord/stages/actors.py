@@ -47,6 +47,8 @@ _HOME_SECTORS = {"GOV", "LEG", "JUD", "OPP", "PTY"}
 # the state's ("President Dos Santos", "Judge Rivera") and the clergy's ("Archbishop Tutu"). Not the
 # military: "General" heads too many titles that are no rank ("General Director", "Solicitor General").
 _TITLED_OFFICES = {"GOV", "LEG", "JUD", "REL"}
+# Prefixes that make a name a stance: "pro-Russian separatists" are no Russian actor.
+STANCES = frozenset({"pro", "anti"})
 
 
 def _country_counts(cues: Iterable[Cue]) -> Counter[str]:
@@ -243,7 +245,7 @@ class _PhraseReader:
         """A demonym or bloc adjective before a noun ("Western sanctions", "the Russian invasion")."""
         match = self.cover.get(token.i)
         if token.dep_ not in {"amod", "compound", "nmod"} or match is None or match.cue.kind not in {
-            "demonym", "collective", "igo", "country"} or token.i != match.end - 1:
+            "demonym", "collective", "igo", "country"} or token.i != match.end - 1 or _stance(token.doc, match.start):
             return []
         cue = match.cue
         text = token.doc[match.start : match.end].text  # "a Security Council resolution": all the name's words
@@ -387,7 +389,7 @@ class _PhraseReader:
         # "the London-based Syrian Observatory" is Syrian, "UK-based retailer Tesco" British.
         for token in sorted(tokens, key=lambda t: (t.i != head.i, _seat(t), t.i)):
             match = self.cover.get(token.i)
-            if match is None or match.start in seen or token.i in excluded:
+            if match is None or match.start in seen or token.i in excluded or _stance(token.doc, match.start):
                 continue
             seen.add(match.start)
             cues.append(match.cue)
@@ -403,6 +405,12 @@ class _PhraseReader:
             names.sort(key=lambda t: t.i)
             self.salience.add_alias(" ".join(t.text for t in names), actor)
             self.salience.add_alias(names[-1].text, actor)
+
+
+def _stance(doc: Doc, start: int) -> bool:
+    """Whether a name is the object of a stance ("pro-Iranian Hezbollah", "an anti-Syria journalist"): it
+    says whom the actor sides with or against, not whose the actor is."""
+    return start >= 2 and doc[start - 1].text in {"-", "\u2010", "\u2011"} and doc[start - 2].lower_ in STANCES
 
 
 def _seat(token: Token) -> bool:
