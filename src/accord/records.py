@@ -74,6 +74,12 @@ class Actor:
         """The country if set, else the organisation: what evaluation compares."""
         return self.country or self.org
 
+    @classmethod
+    def implied(cls, country: str, sector: str | None = None) -> Actor:
+        """A state (or its government) an event implies but the text does not name: no text of its own."""
+        return cls(text="", name=country, code=country + (sector or ""), country=country, sector=sector,
+                   kind="state")
+
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 

@@ -108,7 +108,7 @@ def _implicit_targets(doc: Document) -> None:
     for c in doc.candidates:
         if c.target is None and (c.cameo[:2] in IMPLICIT_ROOTS or c.cameo in IMPLICIT_CODES) and (
                 c.source.country not in (focus, None)):
-            c.target = Actor(text="", name=focus, code=focus, country=focus, kind="state")
+            c.target = Actor.implied(focus)
             c.confidence = round(c.confidence * 0.7, 3)
             c.rule += " +implicit target"
 
@@ -528,8 +528,6 @@ def _modal_complements(verb: Token, modals: frozenset[str]) -> list[Token]:
     return [c for c in children(verb, "ccomp") if any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)]
 
 
-# State organs whose acts on a group with no country named are domestic: "police detained eight people"
-# (troops and governments act abroad as often: "provided aid to the migrants").
 def _distinct(mentions: Iterable[Mention]) -> list[Mention]:
     seen: set[tuple] = set()
     out = []

@@ -105,7 +105,6 @@ def _own_government(candidate: Candidate) -> None:
     country = source.country
     if country is None or named_place_country(candidate) not in (None, country):
         return
-    candidate.target = Actor(text="", name=country, code=country + "GOV", country=country, sector="GOV",
-                             kind="state")
+    candidate.target = Actor.implied(country, "GOV")
     candidate.confidence = round(candidate.confidence * 0.7, 3)
     candidate.rule += " +own government"
