@@ -124,6 +124,7 @@ class Lexicon:
         return found
 
     def _longest_at(self, words: Sequence[str], lowered: Sequence[str], i: int) -> Match | None:
+        """The longest phrase of the lexicon starting at word i, if any."""
         longest = max(self._first_exact.get(words[i], 0), self._first_lower.get(lowered[i], 0))
         for size in range(min(longest, MAX_PHRASE, len(words) - i), 0, -1):
             cue = self.exact.get(tuple(words[i : i + size])) or self.lower.get(tuple(lowered[i : i + size]))

@@ -12,13 +12,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
-from datetime import date
-
 from accord.document import Document, Mention
-from accord.knowledge.people import PeopleIndex
 from accord.knowledge.lexicon import Cue, Lexicon, Match
+from accord.knowledge.people import PeopleIndex
 from accord.records import Actor
 from accord.stages.coref import PRONOUNS, Salience
 from accord.stages.syntax import prep_objects
@@ -48,7 +47,8 @@ _HOME_SECTORS = {"GOV", "LEG", "JUD", "OPP", "PTY"}
 # military: "General" heads too many titles that are no rank ("General Director", "Solicitor General").
 _TITLED_OFFICES = {"GOV", "LEG", "JUD", "REL"}
 # Prefixes that make a name a stance: "pro-Russian separatists" are no Russian actor.
-STANCES = frozenset({"pro", "anti"})
+_STANCES = frozenset({"pro", "anti"})
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
 def _country_counts(cues: Iterable[Cue]) -> Counter[str]:
@@ -245,7 +245,8 @@ class _PhraseReader:
         """A demonym or bloc adjective before a noun ("Western sanctions", "the Russian invasion")."""
         match = self.cover.get(token.i)
         if token.dep_ not in {"amod", "compound", "nmod"} or match is None or match.cue.kind not in {
-            "demonym", "collective", "igo", "country"} or token.i != match.end - 1 or _stance(token.doc, match.start):
+                "demonym", "collective", "igo", "country"} or token.i != match.end - 1 or _stance(
+                token.doc, match.start):
             return []
         cue = match.cue
         text = token.doc[match.start : match.end].text  # "a Security Council resolution": all the name's words
@@ -410,7 +411,7 @@ class _PhraseReader:
 def _stance(doc: Doc, start: int) -> bool:
     """Whether a name is the object of a stance ("pro-Iranian Hezbollah", "an anti-Syria journalist"): it
     says whom the actor sides with or against, not whose the actor is."""
-    return start >= 2 and doc[start - 1].text in {"-", "\u2010", "\u2011"} and doc[start - 2].lower_ in STANCES
+    return start >= 2 and doc[start - 1].text in _HYPHENS and doc[start - 2].lower_ in _STANCES
 
 
 def _seat(token: Token) -> bool:

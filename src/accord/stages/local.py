@@ -2,13 +2,14 @@
 
 "Protesters", "the accused", "villagers" or "rebels" with no country in the text are coded by their sector
 alone (generic.py). Coders give them a country when the event says where they are: the place the sentence
-names for the event ("protesters in Kirkuk"), else the country of the police, court or security service
-acting on them or acted on by them (those act within their own jurisdiction; this holds for any group,
-journalists included). Troops, aid workers, doctors and clergy are as often foreigners where they act, so
-one sentence's place does not give them a country (the article's home country may: generic.py gives a
-dateline's country to unions, NGOs, clergy and doctors named with no other); nor does an inferred place
-(a visit's host country, the dateline). Last, a protest by a civil group with no target named is aimed at
-that group's own government, as CAMEO coders read a domestic demonstration.
+names for the event ("protesters in Kirkuk"; the unidentified attackers of a bombing too, attackers.py), else
+the country of the police, court or security service acting on them or acted on by them (those act within
+their own jurisdiction; this holds for any group, journalists included). Troops, aid workers, doctors and
+clergy are as often foreigners where they act, so one sentence's place does not give them a country (the
+article's home country may: generic.py gives a dateline's country to unions, NGOs, clergy and doctors named
+with no other); nor does an inferred place (a visit's host country, the dateline). Last, a protest by a civil
+group with no target named is aimed at that group's own government, as CAMEO coders read a domestic
+demonstration.
 """
 
 from __future__ import annotations
