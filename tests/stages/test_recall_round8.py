@@ -240,3 +240,9 @@ def test_a_stance_prefix_gives_no_country(events, sentence, source):
 def test_an_anti_stance_names_no_target(events):
     found = events("Chile criticised the senator's anti-Peru remarks.")
     assert not any(e.target is not None and e.target.country == "PER" for e in found)
+
+
+def test_the_foe_of_a_purpose_is_the_target(events):
+    found = events("Armenia mobilized its reservists for a war against Azerbaijan.")
+    assert any(e.cameo.startswith("15") and e.source.country == "ARM" and e.target is not None
+               and e.target.country == "AZE" for e in found)

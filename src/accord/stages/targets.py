@@ -126,6 +126,8 @@ class Targets:
         if kind == "prep":  # "gave 5 million dollars of aid for Chad": the "of" object's phrase too
             heads = [head, *objects, *(o for h in objects for o in syntax.prep_objects(h, {"of"})),
                      *(o for o in syntax.prep_objects(head, set(via) - {word}))]
+            if word == "against":  # "mobilized reservists for a possible war against Iraq": the purpose's foe
+                heads += [o for h in [head, *objects] for o in syntax.prep_objects(h, {"for"})]
             return [m for h in heads for o in syntax.prep_objects(h, {word})
                     for m in self.reader.actors(o, possessor=True)]
         if kind == "place":
