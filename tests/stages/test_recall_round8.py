@@ -246,3 +246,9 @@ def test_the_foe_of_a_purpose_is_the_target(events):
     found = events("Armenia mobilized its reservists for a war against Azerbaijan.")
     assert any(e.cameo.startswith("15") and e.source.country == "ARM" and e.target is not None
                and e.target.country == "AZE" for e in found)
+
+
+def test_a_heavy_object_after_its_as_phrase_is_the_object(events):
+    found = events("Moldova condemned as a provocation Russia's deployment of troops in Transnistria.")
+    assert any(e.cameo.startswith("11") and e.source.country == "MDA" and e.target is not None
+               and e.target.country == "RUS" for e in found)

@@ -150,7 +150,12 @@ def agents(verb: Token) -> list[Token]:
 
 
 def direct_objects(verb: Token) -> list[Token]:
-    return [t for o in children(verb, "dobj", "attr", "oprd") for t in conjuncts(o)]
+    found = [t for o in children(verb, "dobj", "attr", "oprd") for t in conjuncts(o)]
+    if not found:
+        # a heavy object after its "as" phrase, parsed as that phrase's apposition: "denounced as an ugly
+        # crime Serbia's suppression of the unrest"
+        found = [a for o in prep_objects(verb, {"as"}) for a in children(o, "appos")]
+    return found
 
 
 def prep_objects(token: Token, preps: set[str]) -> Iterator[Token]:
