@@ -234,10 +234,10 @@ class _Finder:
             return None
         if p.xcomp is not None and not any(
             self._xcomp_matches(verb, p, x) for x in children(verb, "xcomp", "advcl")
-            if x.dep_ == "xcomp" or any(a.lower_ == "to" for a in children(x, "aux"))
+            if x.dep_ == "xcomp" or syntax.infinitive(x)
         ):
             return None
-        if p.without and any(c.dep_ in p.without for c in verb.children):
+        if _excluded(verb, p):
             return None
         if p.modal is not None and not _modal_complements(verb, p.modal):
             return None
@@ -322,8 +322,8 @@ class _Finder:
 
     # -- nouns ---------------------------------------------------------------------------------------
     def _noun(self, noun: Token, p: Pattern, loose: bool = False) -> list[Candidate] | None:
-        if syntax.background(noun) or (p.without and any(c.dep_ in p.without for c in noun.children)):
-            return None  # "without=acl": "an attempt to mediate" is no attempt on anyone's life
+        if syntax.background(noun) or _excluded(noun, p):
+            return None
         governor = noun.head if noun.dep_ in {"dobj", "nsubjpass", "attr", "pobj"} else None
         gathered = False
         if governor is not None and governor.dep_ == "prep":
@@ -537,6 +537,12 @@ def _distinct(mentions: Iterable[Mention]) -> list[Mention]:
             seen.add(key)
             out.append(m)
     return out
+
+
+def _excluded(trigger: Token, p: Pattern) -> bool:
+    """The trigger has a dependency its pattern excludes: "called him a liar" (oprd) is no phone call, "an
+    attempt to mediate" (acl) no attempt on anyone's life."""
+    return any(c.dep_ in p.without for c in trigger.children)
 
 
 def _narrow(patterns: Iterable[Pattern]) -> bool:

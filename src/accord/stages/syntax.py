@@ -19,8 +19,8 @@ NEGATORS = {"refrain", "decline", "refuse", "fail", "avoid", "deny", "stop", "ce
 # Verbs whose complement is intended, not (yet) done: "intends to advance", "is set to multiply".
 INTENDERS = {"intend", "plan", "aim", "want", "seek", "hope", "expect", "prepare", "propose", "pledge",
              "vow", "promise", "agree", "offer", "decide", "wish", "set", "mean", "look", "consider",
-             "threaten", "commit", "resolve", "swear", "move", "schedule", "slate", "due", "strive", "endeavour",
-             "endeavor"}
+             "threaten", "commit", "resolve", "swear", "move", "schedule", "slate", "due", "strive",
+             "endeavour", "endeavor"}
 # Nouns whose infinitive was tried, not merely intended: "an attempt to assassinate the governor".
 ATTEMPTS = {"attempt", "bid"}
 # Adjectives that announce what their clause says: "Syria is willing to withdraw its troops".
@@ -216,7 +216,7 @@ def modality(token: Token) -> str:
         return "intended"
     if token.dep_ == "acl" and token.head.lemma_.lower() in ATTEMPTS:
         return "asserted"  # "an attempt to assassinate the governor": the act was tried, as coders code it
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and governing_verb(token) is None:
+    if infinitive(token) and governing_verb(token) is None:
         return "intended"  # headline style: "Pakistan, Belarus to multiply cooperation"
     if _reported_future(token):
         return "intended"  # "said it would allow": the reported form of "will allow"
@@ -235,14 +235,15 @@ def modality(token: Token) -> str:
         lemma = parent.lemma_.lower()
         if path <= {"xcomp"} and lemma in OBJECT_CONTROL and _controllers(parent):
             return "hypothetical"  # asked, urged or invited to: someone else's act, not done
-        if lemma in INTENDERS and (path <= {"xcomp"} or (path == {"advcl"} and _infinitive(current)
+        if lemma in INTENDERS and (path <= {"xcomp"} or (path == {"advcl"} and infinitive(current)
                                                          and not children(parent, "prt"))):
             # the small model makes some of these complements adverbial ("sworn to fight"); "set up to
             # monitor" is a purpose, not an intent
             return "intended"
         if path <= {"xcomp", "acomp", "pcomp", "prep"} and _ready(current):
             return "intended"  # "is ready to", "is willing to", "is prepared to" (via the adjective)
-        if path == {"advcl"} and current in for_clauses(parent) and (lemma in DIRECTIVES or lemma in OBJECT_CONTROL):
+        if path == {"advcl"} and current in for_clauses(parent) and (
+                lemma in DIRECTIVES or lemma in OBJECT_CONTROL):
             return "hypothetical"  # "called for Russia to withdraw": asked for, not done
         if path <= {"ccomp"} and lemma in DIRECTIVES:
             return "hypothetical"  # "demanded that Turkey provide": what is asked for has not been done
@@ -284,7 +285,7 @@ def _purpose_of_object(token: Token) -> bool:
     """A "to" clause saying what a topic verb's object is for: "assessed steps to enhance X", "explored
     ways to expand ties" (the steps were assessed; nothing was enhanced). The parser hangs it on the
     object or, as a purpose, on the verb."""
-    if token.pos_ != "VERB" or not any(a.dep_ == "aux" and a.lower_ == "to" for a in token.children):
+    if token.pos_ != "VERB" or not infinitive(token):
         return False
     head = token.head
     if token.dep_ in {"acl", "relcl"} and head.dep_ == "dobj":
@@ -328,7 +329,8 @@ def _reported_future(token: Token) -> bool:
     return token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH
 
 
-def _infinitive(verb: Token) -> bool:
+def infinitive(verb: Token) -> bool:
+    """Whether a verb is a "to" infinitive ("to withdraw")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 

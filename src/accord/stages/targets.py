@@ -150,9 +150,11 @@ class Targets:
                 c for c in children(head, "acl") if head.pos_ in {"NOUN", "PROPN"}
                 and any(m.lower_ == "that" for m in children(c, "mark"))]
             subjects = [s for c in clauses for s in children(c, "nsubj", "nsubjpass")]
-            # "called for Russia to withdraw" asks Russia; "called for his death to be investigated" asks no one
+            # "called for Russia to withdraw" asks Russia; "called for his death to be investigated" asks
+            # no one
             subjects += [s for c in syntax.for_clauses(head) for s in children(c, "nsubj")]
-            return [m for s in subjects for t in syntax.conjuncts(s) for m in self.reader.actors(t, possessor=True)]
+            return [m for s in subjects for t in syntax.conjuncts(s)
+                    for m in self.reader.actors(t, possessor=True)]
         # poss, amod, compound: modifiers of a noun
         return [m for c in children(head, kind) for m in self.reader.actors(c)]
 
