@@ -7,11 +7,15 @@ become Event records at the end. Each stage fills the fields it declares it assi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from accord.records import Actor, Article, Event, Place
+
+# A blank line (spaces allowed) between two sentences: the paragraph break segment.py splits units at.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -90,3 +94,10 @@ class Document:
 
     def mentions_in(self, sentence: int) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == sentence]
+
+    def new_paragraph(self, sentence: int) -> bool:
+        """Whether a paragraph starts with this sentence (a blank line before it, or the article's start)."""
+        if sentence == 0:
+            return True
+        between = self.article.text[self.sentences[sentence - 1].end : self.sentences[sentence].start]
+        return _PARAGRAPH_BREAK.search(between) is not None

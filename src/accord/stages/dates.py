@@ -432,7 +432,6 @@ def _plausible_now(day: date, published: date | None, written: str) -> bool:
 
 # --- a sentence with no date of its own ----------------------------------------------------------------------
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 # Words that put a sentence at another time than the one before it.
 _OTHER_TIME = re.compile(
     r"\b(?i:previously|earlier|initially|originally|formerly|subsequently|later|since|currently|now|usually"
@@ -456,7 +455,7 @@ def paragraph_date(doc: Document, index: int, reference: date | None) -> tuple[d
     if reference is None or index == 0:
         return None
     previous = doc.sentences[index - 1]
-    if _PARAGRAPH_BREAK.search(doc.article.text[previous.end : sentence.start]) or _FUTURE.search(previous.text):
+    if doc.new_paragraph(index) or _FUTURE.search(previous.text):
         return None
     # A sentence that goes on with a quotation opened before it is still what was said, when it was said.
     quoted = _opens_quote(previous.text)

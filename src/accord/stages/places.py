@@ -55,6 +55,11 @@ CITY_STATES = frozenset({"HKG", "SGP", "MAC", "MCO", "VAT", "GIB"})
 # Gatherings whose place is where what is said at them was said (besides verbs.txt's @talks).
 MEETING_NOUNS = frozenset({"conference", "ministerial", "forum", "session", "sideline", "sidelines", "visit",
                            "trip", "tour", "assembly", "gathering", "ceremony", "rally"})
+# Verbs of a sentence that only says where something told before happened ("The shooting took place in X").
+SCENE_VERBS = frozenset({"happen", "occur", "unfold"})
+SCENE_PASSIVES = frozenset({"hold", "stage", "carry"})
+SCENE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+SCENE_REACH = 2  # sentences ahead: one about the victims may come between
 # Nouns a place name hangs on with "of" ("the city of Izmir", "the province of Idlib"): the noun's own
 # preposition then says whether the place is where the event happened.
 PLACE_NOUNS = frozenset({"city", "town", "village", "port", "capital", "district", "county", "area", "island",
@@ -222,6 +227,8 @@ def _score(part: Span, place: Place, trigger: Token | None) -> tuple[int, int, i
     if root.dep_ == "poss":
         return None  # "Pakistan's market": a possessor, not a location
     root = _place_noun(root) or root
+    if root.dep_ == "compound" and root.head.lower_ in PLACE_NOUNS:
+        root = root.head  # "in the Tsuen Wan district": the phrase is the place noun's
     prep = root.head if root.dep_ == "pobj" else None
     if prep is not None and prep.lower_ == "of" and prep.head.lower_ in LOCATIVE:
         prep = prep.head  # "outside of the city of Basra": one preposition in two words
@@ -386,6 +393,7 @@ class PlacesStage:
         meetings: dict[frozenset, Place] = {}
         dateline = dateline_place(doc, self.gazetteer)
         last_city: Place | None = None
+        scenes: dict[int, tuple[tuple[int, int, int, int], Place] | None] = {}
         for candidate in sorted(doc.candidates, key=lambda c: c.sentence):
             pair = _pair(candidate)
             found = _best_place(doc, candidate, self.gazetteer, countries, last_city)
@@ -393,6 +401,11 @@ class PlacesStage:
                 last_city = found[1]
             if found is not None and _topic(found, meetings.get(pair)):
                 found = (found[0], meetings[pair])
+            if found is None or not found[0][0]:
+                scene = scenes.setdefault(candidate.sentence, _scene(doc, candidate.sentence, self.gazetteer,
+                                                                     countries))
+                if scene is not None and (found is None or found[1].country == scene[1].country):
+                    found = scene
             visited = None if found else visit_place(candidate, self.gazetteer)
             candidate.location = (found and found[1]) or visited or _inferred(meetings.get(pair)) or _inferred(
                 _at_home(candidate, dateline))
@@ -401,6 +414,47 @@ class PlacesStage:
             if candidate.cameo.startswith("04") and venue is not None and pair:
                 meetings.setdefault(pair, venue)
         return doc
+
+
+def _scene(doc: Document, index: int, gazetteer: Gazetteer, countries: frozenset[str]
+           ) -> tuple[tuple[int, int, int, int], Place] | None:
+    """The place a sentence just after this one in its paragraph gives for what this one told, when that is
+    all it says ("Police fired on a protester. The victim was taken to hospital. The shooting took place in
+    the Tsuen Wan district."), or None: its subject is a definite common noun that names no actor and its
+    verb only places it (took place, happened, occurred, was held)."""
+    for later in range(index + 1, min(index + 1 + SCENE_REACH, len(doc.sentences))):
+        span = doc.sentences[later].span
+        if span is None or doc.new_paragraph(later):
+            return None  # another paragraph
+        found = _scene_of(doc, later, span, gazetteer, countries)
+        if found is not None:
+            return found
+    return None
+
+
+def _scene_of(doc: Document, index: int, span: Span, gazetteer: Gazetteer, countries: frozenset[str]
+              ) -> tuple[tuple[int, int, int, int], Place] | None:
+    """The place a sentence that only places something told before names (see _scene), or None."""
+    if not any(t.dep_ for t in span):
+        return None
+    root = span.root
+    lemma = root.lemma_.lower()
+    placing = lemma in SCENE_VERBS or (lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in root.children)) or (
+        lemma in SCENE_PASSIVES and any(c.dep_ == "auxpass" for c in root.children))
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not placing or len(subjects) != 1 or subjects[0].pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in SCENE_DETERMINERS for c in subjects[0].children):
+        return None
+    if any(m.sentence == index and m.start <= subjects[0].i < m.end for m in doc.mentions):
+        return None  # "the delegation arrived": an actor, told of in its own right
+    best: tuple[tuple[int, int, int, int], Place] | None = None
+    for name, from_ner in _name_spans(span, _covered(doc, index)):
+        found = _lookup(name, from_ner, gazetteer, countries)
+        score = _score(found[0], found[1], root) if found is not None else None
+        if found is not None and score is not None and score[0] and (best is None or score > best[0]):
+            best = (score, replace(found[1], text=found[0].text))
+    return best
 
 
 def _inferred(place: Place | None) -> Place | None:

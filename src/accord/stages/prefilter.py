@@ -26,6 +26,7 @@ from accord.knowledge.patterns import Pattern, PatternSet
 from accord.knowledge.people import PeopleIndex, fold
 from accord.stages import coref
 from accord.stages.coref import PRONOUNS
+from accord.stages.places import SCENE_PASSIVES, SCENE_REACH, SCENE_VERBS
 
 # Sentences a pronoun or definite description may reach back, and the heads coreference resolves without a
 # name (company and pair words), singular and plural, since the prefilter sees forms, not lemmas.
@@ -42,6 +43,7 @@ class Marks:
     """What one sentence offers the coder, as far as its words tell."""
 
     predicate: bool = False
+    scene: bool = False  # may only say where something told before happened ("The attack took place in X")
     named: bool = False  # a lexicon phrase or a person's name
     anaphor: bool = False  # a pronoun or a definite head that coreference may resolve
     names: set[str] = field(default_factory=set)  # capitalised words: names a later sentence may repeat
@@ -56,11 +58,12 @@ class EventFilter:
         self.person_words = people.last_words() if people is not None else frozenset()
         self.stop_words = frozenset(w.lower() for w in stop_words)
         self.triggers = _triggers(patterns.all(), inflector)
+        self.scene_words = inflector.all_forms(SCENE_VERBS | SCENE_PASSIVES) | {"place"}
 
     def marks(self, words: Sequence[str]) -> Marks:
         """The marks of one sentence, from its token texts."""
         lowered = {w.lower() for w in words}
-        marks = Marks(predicate=self._predicate(lowered))
+        marks = Marks(predicate=self._predicate(lowered), scene=bool(lowered & self.scene_words))
         marks.anaphor = bool(lowered & PRONOUNS or lowered & DEFINITE_HEADS)
         for word in words:
             if not word[:1].isupper():
@@ -95,6 +98,9 @@ class EventFilter:
                 keep[j] = True
                 for k in sources[j]:
                     keep[k] = True
+            # A sentence just after that may say where this one's event happened (places.py reads it).
+            for j in range(i + 1, min(i + 1 + SCENE_REACH, len(marks))):
+                keep[j] = keep[j] or marks[j].scene
         return keep
 
     def _predicate(self, lowered: set[str]) -> bool:
