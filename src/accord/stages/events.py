@@ -255,6 +255,11 @@ class _Finder:
             # "a roadside bomb killed a U.S. soldier": an act whose author the report does not name
             sources = [self._unnamed(d) for d in attackers.device_tokens(verb, source_tokens, passive)]
         targets = self.targets.read(verb, p, objects)
+        if not targets and not objects and not children(verb, "prep", "dative"):
+            # "donated and personally delivered goods to X": a bare verb shares the phrases of the verb
+            # it is coordinated with
+            targets = [m for c in children(verb, "conj") if c.pos_ == "VERB"
+                       for m in self.targets.read(c, p, syntax.direct_objects(c))]
         if not targets:  # "will boycott the vote unless the president resigns": an act held over X
             targets = self.targets.conditioned(verb, {"unless"})
         if not targets and p.code.startswith("14"):

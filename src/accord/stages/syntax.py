@@ -155,6 +155,11 @@ def direct_objects(verb: Token) -> list[Token]:
         # a heavy object after its "as" phrase, parsed as that phrase's apposition: "denounced as an ugly
         # crime Serbia's suppression of the unrest"
         found = [a for o in prep_objects(verb, {"as"}) for a in children(o, "appos")]
+    if not found:
+        # "kidnapped up to 16 Russian advisers", parsed as a particle and a phrase: a number's object
+        ups = [u for u in verb.children if u.lower_ == "up" and u.i + 1 < len(u.doc) and u.doc[u.i + 1].lower_ == "to"]
+        found = [o for u in ups for h in (u, verb) for o in prep_objects(h, {"to"})
+                 if o.left_edge.i == u.i + 2 and any(c.dep_ == "nummod" for c in o.children)]
     return found
 
 
@@ -162,8 +167,17 @@ def prep_objects(token: Token, preps: set[str]) -> Iterator[Token]:
     """Objects of the given prepositions attached to the token ("talks with X", "arrived in Y")."""
     for child in token.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
-            for obj in children(child, "pobj", "pcomp"):
+            objects = children(child, "pobj", "pcomp") or _stranded_object(child)
+            for obj in objects:
                 yield from conjuncts(obj)
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """The object of a preposition the parser left without one because a reduced relative after it looked
+    like a clause: "granted asylum to five officers holed up in a residence" (officers, subject of "holed")."""
+    return [t for t in prep.doc[prep.i + 1 : prep.i + 8]
+            if t.left_edge.i == prep.i + 1 and t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"NOUN", "PROPN"}
+            and t.head.i > t.i and t.head.tag_ in {"VBD", "VBN"}][:1]
 
 
 def habitual(verb: Token) -> bool:

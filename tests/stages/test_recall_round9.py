@@ -1,0 +1,38 @@
+"""Targets the small parser hides: a bare verb coordinated with one that names the recipient, a number
+phrase parsed as a particle, a recipient parsed as the subject of the reduced relative after it
+(hand-made sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _dyads(found, root: str):
+    return [(e.source.country, e.target.country if e.target else None)
+            for e in found if e.cameo.startswith(root) and not e.negated]
+
+
+@pytest.mark.parametrize(("sentence", "root", "dyad"), [
+    # a bare verb shares the phrases of its conjunct
+    ("Norway donated and airlifted tents to Haiti.", "07", ("NOR", "HTI")),
+    ("Japan pledged and quickly shipped medicines to Nepal.", "03", ("JPN", "NPL")),
+    # "up to 16": the parser makes "up" a particle of the verb and "to" a preposition
+    ("Rebels in Mali have kidnapped up to 16 Nigerian oil workers from a town market.", "18", ("MLI", "NGA")),
+    # "officers holed up": the reduced relative taken for a clause with its own subject
+    ("Canada has granted political asylum to three Eritrean navy officers holed up in a church.", "07",
+     ("CAN", "ERI")),
+])
+def test_the_recipient_the_parse_hides_is_the_target(events, sentence, root, dyad):
+    assert dyad in _dyads(events(sentence), root)
+
+
+@pytest.mark.parametrize(("sentence", "root"), [
+    # the conjunct has phrases of its own but the trigger has its own object: nothing is borrowed
+    ("Norway condemned the coup and sent tents to Haiti.", "11"),
+    # a clause after a preposition that has its object stays a clause
+    ("Canada sent aid to Eritrea after floods hit the capital.", "07"),
+])
+def test_phrases_are_not_borrowed_past_the_triggers_own(events, sentence, root):
+    dyads = _dyads(events(sentence), root)
+    assert ("NOR", "HTI") not in dyads
+    assert ("CAN", None) not in dyads
