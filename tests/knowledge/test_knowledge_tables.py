@@ -221,6 +221,11 @@ def test_country_facts():
     assert "Washington" in found["USA"].metonyms
 
 
+def test_peoples_are_demonyms_of_one_country():
+    demonyms = {d for c in tables.countries().values() for d in c.demonyms}
+    assert tables.peoples() and tables.peoples() <= demonyms
+
+
 # --- IGOs and offices --------------------------------------------------------------------------------------
 
 

@@ -18,6 +18,8 @@ def _dyads(found, root: str):
     ("Japan pledged and quickly shipped medicines to Nepal.", "03", ("JPN", "NPL")),
     # "up to 16": the parser makes "up" a particle of the verb and "to" a preposition
     ("Rebels in Mali have kidnapped up to 16 Nigerian oil workers from a town market.", "18", ("MLI", "NGA")),
+    # a truce demanded with someone is demanded of them
+    ("Somali clan elders demanded a truce with Ethiopian troops.", "10", ("SOM", "ETH")),
     # "officers holed up": the reduced relative taken for a clause with its own subject
     ("Canada has granted political asylum to three Eritrean navy officers holed up in a church.", "07",
      ("CAN", "ERI")),

@@ -30,6 +30,7 @@ class Cue:
     cameo: str | None = None
     name: str = ""
     plural: bool = False
+    people: bool = False  # a plural demonym that names a people of several states ("Serbs")
 
 
 @dataclass(frozen=True)
@@ -143,13 +144,15 @@ class Lexicon:
 
 def _add_countries(lex: Lexicon) -> None:
     countries = tables.countries()
+    peoples = tables.peoples()
     for iso3, c in countries.items():
         for name in (c.name, *c.names):
             lex.add(name, Cue(kind="country", country=iso3, name=c.name))
         for demonym in c.demonyms:
             lex.add(demonym, Cue(kind="demonym", country=iso3, name=c.name))
             for plural in plurals(demonym):
-                lex.add(plural, Cue(kind="demonym", country=iso3, name=c.name, plural=True))
+                lex.add(plural, Cue(kind="demonym", country=iso3, name=c.name, plural=True,
+                                    people=demonym in peoples))
         for metonym in (*([c.capital] if c.capital else []), *c.metonyms):
             kind = "capital" if metonym == c.capital else "metonym"
             lex.add(metonym, Cue(kind=kind, country=iso3, sector="GOV", name=c.name))

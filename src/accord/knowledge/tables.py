@@ -156,6 +156,12 @@ def countries() -> dict[str, Country]:
 
 
 @functools.lru_cache(maxsize=1)
+def peoples() -> frozenset[str]:
+    """Demonyms that also name a people living in several states ("Serb", "Albanian"; see peoples.tsv)."""
+    return frozenset(row["demonym"] for row in read_tsv("peoples.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
 def igos() -> dict[str, Igo]:
     """IGOs and blocs keyed by org code (UN, EU, NATO, ..., WEST, INTL)."""
     return {

@@ -289,6 +289,9 @@ class _PhraseReader:
             return None  # an adjective alone ("Russian") is a modifier, read by its head
         office = _head_office(offices, head_cue)
         country = places[0].country if places else None
+        home = self._people_home(head, head_cue) if head_cue is not None and head_cue.kind == "demonym" \
+            and head_cue.plural else None
+        country = home or country
         org = orgs[0].org if orgs else None
         sector = _sector(head_cue, office, orgs, places, cues)
         if country is None and org is None and is_person:
@@ -321,9 +324,31 @@ class _PhraseReader:
         kind = "person" if is_person else (office.actor_kind if office else (
             head_cue.actor_kind if head_cue is not None and head_cue.kind == "named" else
             "organisation" if org else "state"))
-        name = _display_name(tokens, head, is_person, places, orgs)
+        # a people of another state is named as a people ("Albanians"), not as its kin state
+        name = head.text if home else _display_name(tokens, head, is_person, places, orgs)
         cameo = orgs[0].cameo if orgs and not country else None
         return _make_actor(_text(tokens), name, country, org, sector, kind, cameo)
+
+    def _people_home(self, head: Token, people: Cue) -> str | None:
+        """Whose a people named by a plural demonym is, when the words say so: a nationality before it or a
+        place after "of" ("Bosnian Serbs", "the Albanians of southern Serbia", for the peoples of
+        peoples.tsv), or for "ethnic" ones also a place after "in", in the phrase or on its verb ("ethnic
+        Albanians in south Serbia", "ethnic Albanians demonstrated in Serbia"). None when nothing says so:
+        the demonym's own state stands."""
+        ethnic = any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in head.children)
+        if not ethnic and not people.people:
+            return None
+        words = [c for c in head.children if c.dep_ in {"amod", "compound"} and c.i < head.i]
+        words += list(prep_objects(head, {"of", "in"} if ethnic else {"of"}))
+        counted = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head  # "thousands of"
+        if ethnic and counted.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+            # where the act happens, or the event its phrase names: "killed ... in a gunbattle in Serbia"
+            places = list(prep_objects(counted.head, {"in", "inside", "across", "throughout"}))
+            words += places + [o for p in places for o in prep_objects(p, {"in"})]
+        homes = [m.cue.country for w in words for m in [self.cover.get(w.i)]
+                 if m is not None and m.cue.kind in {"country", "demonym", "capital"} and m.cue.country
+                 and m.cue.country != people.country]
+        return homes[0] if homes else None
 
     def _home_only(self, head: Token) -> bool:
         """The sentence names no country but the home one: its police are the home country's ("TOKYO -
