@@ -32,3 +32,17 @@ def test_a_titled_unknown_official_is_an_actor(events, text: str, root: str, exp
 )
 def test_no_actor_without_a_state_office(events, text: str) -> None:
     assert not [e for e in events(text, "2019-06-01") if e.cameo.startswith("11")]
+
+
+@pytest.mark.parametrize(("text", "published", "country"), [
+    # another first name before a surname the table knows is another person
+    ("Texas Governor Greg Abbott criticised Mexico.", "2014-06-01", None),
+    ("Senator Hunter Putin criticised Ukraine.", "2019-06-01", None),
+    # the person's own first name, its short form, a title or an honorific before the surname
+    ("Prime Minister Tony Abbott criticised Indonesia.", "2014-06-01", "AUS"),
+    ("Defence Minister Benjamin Gantz criticised Hamas.", "2021-06-01", "ISR"),
+    ("Mr. Putin criticised Ukraine.", "2019-06-01", "RUS"),
+])
+def test_a_surname_alone_must_agree_with_the_first_name_written(events, text, published, country):
+    found = [e for e in events(text, published) if e.cameo.startswith("11")]
+    assert found and found[0].source.country == country

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from accord.document import Document, Mention
 from accord.knowledge.lexicon import Cue, Lexicon, Match
-from accord.knowledge.people import PeopleIndex
+from accord.knowledge.people import PeopleIndex, Person, fold
 from accord.records import Actor
 from accord.stages.coref import PRONOUNS, Salience
 from accord.stages.syntax import prep_objects
@@ -48,6 +48,8 @@ _HOME_SECTORS = {"GOV", "LEG", "JUD", "OPP", "PTY"}
 _TITLED_OFFICES = {"GOV", "LEG", "JUD", "REL"}
 # Prefixes that make a name a stance: "pro-Russian separatists" are no Russian actor.
 _STANCES = frozenset({"pro", "anti"})
+# Words before a surname that are neither titles of office nor first names ("Mr. Putin").
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "madam", "mister"})
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
@@ -363,16 +365,17 @@ class _PhraseReader:
         # any capitalised word in an argument slot is worth a look-up.
         if self.people is None or not head.text[:1].isupper() or head.pos_ not in {"PROPN", "NOUN", "ADJ", "X"}:
             return None
-        for name in _name_forms(head):
+        forms = _name_forms(head)
+        for name in forms:
             person = self.people.lookup(name, self.published)
-            if person is not None:
+            if person is not None and self._names_agree(head, name, person):
                 sector = office.sector if office is not None else person.sector
                 return _make_actor(_text(tokens), person.name, person.country, None, sector, "person")
         # Not holding a known role on this date: with an office in the text ("President Bush") the text's
         # office stands; without one (a former minister) only the country is known. "former" has no office.
-        for name in _name_forms(head):
+        for name in forms:
             person = self.people.lookup(name, None)
-            if person is not None:
+            if person is not None and self._names_agree(head, name, person):
                 former = office is None or any(t.lower_ in {"former", "ex", "late"} for t in tokens)
                 return _make_actor(_text(tokens), person.name, person.country, None,
                                    None if former else office.sector, "person")
@@ -388,6 +391,19 @@ class _PhraseReader:
             return _make_actor(_text(tokens), person.name, person.country, None,
                                None if former else office.sector, "person")
         return None
+
+    def _names_agree(self, head: Token, matched: str, person: Person) -> bool:
+        """Whether a surname found alone agrees with the word written before it: a title, a place, an
+        initial, an honorific or one of the person's own names ("Prime Minister Abiy" is Abiy Ahmed); another
+        first name is another person ("Texas Governor Greg Abbott" is not Tony Abbott)."""
+        run = _name_run(head)
+        if len(matched.split()) > 1 or len(run) < 2:
+            return True
+        before = run[-2]
+        # a name or its short form ("Benjamin Gantz" is Benny Gantz): the first three letters agree
+        own = {part[:3] for name in person.names for part in fold(name).split()}
+        return before.i in self.cover or len(before.text.rstrip(".")) == 1 or fold(before.text)[:3] in own \
+            or fold(before.text) in _HONORIFICS
 
     def _led_by(self, head: Token, office: Cue | None) -> str | None:
         """The country of the leader a body is named after: "the Bush administration" (a surname compound),
@@ -547,11 +563,17 @@ def _head_office(offices: list[Cue], head_cue: Cue | None) -> Cue | None:
 
 def _name_forms(head: Token) -> list[str]:
     """A name as written, then without its first words: "Antony J. Blinken", "J. Blinken", "Blinken"."""
+    words = _name_run(head)
+    return [" ".join(t.text for t in words[k:]) for k in range(len(words))]
+
+
+def _name_run(head: Token) -> list[Token]:
+    """The head and the unbroken run of proper-noun words right before it that modify it."""
     words = [head]
     lefts = {t.i: t for t in head.lefts if t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN"}
-    while words[0].i - 1 in lefts:  # only the unbroken run of names right before the head
+    while words[0].i - 1 in lefts:
         words.insert(0, lefts[words[0].i - 1])
-    return [" ".join(t.text for t in words[k:]) for k in range(len(words))]
+    return words
 
 
 def _name_of(token: Token) -> str:
