@@ -38,3 +38,19 @@ def test_phrases_are_not_borrowed_past_the_triggers_own(events, sentence, root):
     dyads = _dyads(events(sentence), root)
     assert ("NOR", "HTI") not in dyads
     assert ("CAN", None) not in dyads
+
+
+@pytest.mark.parametrize(("sentence", "root", "dyad"), [
+    # supporters are people of the place they act in; "the capital city of X" is a place, not X's government
+    ("Hundreds of supporters of the jailed mayor blocked roads in the capital city of Tunis.", "14",
+     ("TUN", "TUN")),
+    ("Thousands of supporters of the ousted prime minister rallied in Islamabad.", "14", ("PAK", "PAK")),
+])
+def test_supporters_belong_where_they_act(events, sentence, root, dyad):
+    assert dyad in _dyads(events(sentence), root)
+
+
+def test_the_capital_city_of_x_is_where_the_act_happens(events):
+    found = [e for e in events("Hundreds of students marched in the capital city of Tunis on Friday.")
+             if e.cameo.startswith("14")]
+    assert found and found[0].location is not None and found[0].location.country == "TUN"
