@@ -32,6 +32,11 @@ def test_more_specific_patterns_are_tried_first():
     assert [p.specificity for p in index(patterns).verbs["hold"]] == [4, 0]
 
 
+def test_a_subject_condition_counts_as_specific():
+    patterns = parse_patterns(["042 arrive", "074 arrive subj=peacekeeper|peacekeeping"], origin="t")
+    assert [p.subj for p in index(patterns).verbs["arrive"]] == [frozenset({"peacekeeper", "peacekeeping"}), None]
+
+
 def test_word_classes_expand():
     (pattern,) = parse_patterns(["@x = talks meeting", "040 hold obj=@x"], origin="t")
     assert pattern.obj == frozenset({"talks", "meeting"})
@@ -45,6 +50,7 @@ def test_word_classes_expand():
     ("042 visit obj=@nowhere", "word class '@nowhere' is not defined"),
     ("042 visit conf=high", "conf must be a number"),
     ("042 visit intent=12345", "intent '12345' is not a CAMEO event code"),
+    ("074 arrive subj=", "empty word list"),
 ])
 def test_a_bad_user_file_names_its_file_and_line(tmp_path, line, problem):
     path = tmp_path / "mine.txt"

@@ -54,3 +54,13 @@ def test_the_capital_city_of_x_is_where_the_act_happens(events):
     found = [e for e in events("Hundreds of students marched in the capital city of Tunis on Friday.")
              if e.cameo.startswith("14")]
     assert found and found[0].location is not None and found[0].location.country == "TUN"
+
+
+@pytest.mark.parametrize(("sentence", "code"), [
+    # peacekeepers arriving are deployed, officials arriving visit (the pattern's subject condition)
+    ("Ghanaian peacekeepers arrived in South Sudan on Monday.", "074"),
+    ("The first contingent of Nepali peacekeeping troops arrived in Lebanon.", "074"),
+    ("The Nepali foreign minister arrived in Lebanon.", "042"),
+])
+def test_who_arrives_says_what_the_arrival_is(events, sentence, code):
+    assert code in [e.cameo for e in events(sentence)]

@@ -22,7 +22,9 @@ complement has patterns of its own: "agreed to X" is X's intent when X is known,
 ``targeted`` (fires only when its target names an actor: "released the prime minister" is freeing a
 captive, "released a report" is nothing),
 ``modal`` (auxiliaries the trigger's clausal complement must have: "said Iran must withdraw" is a
-demand), ``conf`` (base confidence). An error names file and line.
+demand), ``subj`` (lemmas of the subject or its modifiers, or of what a counting subject counts:
+"peacekeeping troops arrived" is their deployment, not a visit), ``conf`` (base confidence). An error
+names file and line.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from accord.errors import KnowledgeError
 
 _CODE = re.compile(r"^\d{2,4}$")
 _KEYS = {"obj", "prep", "prt", "target", "source", "joint", "light", "undergo", "conf", "not_obj", "xcomp",
-         "intent", "without", "fallback", "modal", "targeted"}
+         "intent", "without", "fallback", "modal", "targeted", "subj"}
 _SPECS = re.compile(r"^(obj|dobj|poss|amod|compound|dative|subj|of|comp|xobj|cond|prep:[a-z_]+|place:[a-z_]+)$")
 DEFAULT_TARGET = ("obj",)
 
@@ -57,6 +59,7 @@ class Pattern:
     prt: str | None = None
     xcomp: frozenset[str] | None = None
     modal: frozenset[str] | None = None  # auxiliaries of a clausal complement ("must"): "said X must go"
+    subj: frozenset[str] | None = None  # lemmas of the subject or its modifiers ("peacekeeping troops")
     target: tuple[str, ...] = DEFAULT_TARGET
     source: tuple[str, ...] = ()
     joint: bool = False
@@ -72,7 +75,7 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """More conditions, more specific: the most specific matching pattern wins."""
-        conditions = (self.obj, self.prep, self.prt, self.xcomp, self.modal)
+        conditions = (self.obj, self.prep, self.prt, self.xcomp, self.modal, self.subj)
         wildcard = self.xcomp is not None and "*" in self.xcomp  # any complement: a weaker condition
         return sum(x is not None for x in conditions) * 2 + bool(self.not_obj) - wildcard
 

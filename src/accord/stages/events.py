@@ -241,6 +241,8 @@ class _Finder:
             return None
         if p.modal is not None and not _modal_complements(verb, p.modal):
             return None
+        if p.subj is not None and not _subject_is(verb, p.subj, passive):
+            return None
         if p.fallback and self._complement_has_events(verb):
             return None
         if syntax.habitual(verb):
@@ -526,6 +528,16 @@ def _refusal(intent: str) -> str | None:
         return None
     refusals = refusal_codes()
     return refusals.get(intent) or refusals.get(intent[:3])
+
+
+def _subject_is(verb: Token, lemmas: frozenset[str], passive: bool) -> bool:
+    """Whether the verb's subject, a modifier of it, or what a counting subject counts ("the first
+    deployment of NATO peacekeeping troops") has one of the lemmas."""
+    subjects = syntax.agents(verb) if passive else syntax.subjects(verb)
+    subjects = subjects + [o for s in subjects if s.lemma_.lower() in QUANTITIES
+                           for o in syntax.prep_objects(s, {"of"})]
+    words = [w for s in subjects for w in (s, *children(s, "compound", "amod"))]
+    return any(w.lemma_.lower() in lemmas or w.lower_ in lemmas for w in words)
 
 
 def _modal_complements(verb: Token, modals: frozenset[str]) -> list[Token]:
