@@ -120,6 +120,8 @@ def test_plover_spot_checks():
     assert plover["175"].mode is None and "pro_autocracy" in plover["175"].contexts
     assert plover["0254"].event == "REQUEST"  # 02 follows the parallel 10x code
     assert plover["1214"].contexts == ("intelligence",)
+    # the PLOVER manual codes international sanctions as SANCTION 'discontinue' (the 2021 table: COERCE)
+    assert (plover["163"].event, plover["163"].mode) == ("SANCTION", "discontinue")
 
 
 def test_intent_codes_exist_and_are_intents_or_threats():
