@@ -64,3 +64,24 @@ def test_the_capital_city_of_x_is_where_the_act_happens(events):
 ])
 def test_who_arrives_says_what_the_arrival_is(events, sentence, code):
     assert code in [e.cameo for e in events(sentence)]
+
+
+@pytest.mark.parametrize(("sentence", "code", "dyad"), [
+    # a noun that carries a demand: its "that" clause says who must act
+    ("The Kenyan president issued a blunt reminder to Uganda that it must respect the border.", "100",
+     ("KEN", "UGA")),
+    ("Germany gave a warning to Belarus that it should free the detained journalists.", "100", ("DEU", "BLR")),
+    # a protest that something was done is a complaint against whoever did it
+    ("The Chinese embassy protested that Japanese officials had visited the shrine.", "114", ("CHN", "JPN")),
+])
+def test_demands_and_complaints_carried_by_a_clause(events, sentence, code, dyad):
+    assert (code, dyad) in [(e.cameo, (e.source.country, e.target.country if e.target else None))
+                            for e in events(sentence) if not e.negated]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Kenyan president said the ruins were a reminder of the war with Uganda.",  # no one must do anything
+    "Students protested against the new law in Dhaka.",  # a demonstration stays one
+])
+def test_no_demand_or_complaint_without_the_clause(events, sentence):
+    assert not [e for e in events(sentence) if e.cameo in {"100", "114"}]

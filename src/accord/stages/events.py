@@ -353,6 +353,8 @@ class _Finder:
         if p.prep is not None and not (self._has_prep(noun.head, [noun], p.prep) if carried
                                        else self._has_prep(noun, [], p.prep)):
             return None
+        if p.modal is not None and not _modal_complements(noun, p.modal):
+            return None  # "a stern reminder that Iraq must cooperate" demands; "a reminder of the war" does not
         sources = [m for spec in (p.source or ("poss", "amod", "compound"))
                    for m in self.targets.spec(noun, spec, [])]
         if not sources:  # "criticism by the Greek foreign minister", "a phone call made by President Trump"
@@ -541,8 +543,11 @@ def _subject_is(verb: Token, lemmas: frozenset[str], passive: bool) -> bool:
 
 
 def _modal_complements(verb: Token, modals: frozenset[str]) -> list[Token]:
-    """The verb's clausal complements that carry one of the auxiliaries ("Iran must withdraw")."""
-    return [c for c in children(verb, "ccomp") if any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)]
+    """The verb's clausal complements that carry one of the auxiliaries ("Iran must withdraw"); a noun's
+    "that" clause ("a reminder that Iraq must cooperate")."""
+    clauses = children(verb, "ccomp") + [c for c in children(verb, "acl") if verb.pos_ in {"NOUN", "PROPN"}
+                                         and any(m.lower_ == "that" for m in children(c, "mark"))]
+    return [c for c in clauses if any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)]
 
 
 def _distinct(mentions: Iterable[Mention]) -> list[Mention]:

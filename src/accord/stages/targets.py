@@ -133,8 +133,10 @@ class Targets:
         if kind == "place":
             return self.place([head, *objects], {word})
         if kind == "dative":
-            found = [m for d in children(head, "dative") for m in self.reader.actors(d, possessor=True)]
-            return found or [m for o in syntax.prep_objects(head, {"to"})
+            # a noun's recipient may hang on its light verb: "issued a reminder to Iraq that it must"
+            heads = [head] + ([head.head] if head.pos_ == "NOUN" and head.dep_ == "dobj" else [])
+            found = [m for h in heads for d in children(h, "dative") for m in self.reader.actors(d, possessor=True)]
+            return found or [m for h in heads for o in syntax.prep_objects(h, {"to"})
                              for m in self.reader.actors(o, possessor=True)]
         if kind == "subj":
             return [m for s in syntax.subjects(head) for m in self.reader.actors(s)]
