@@ -76,6 +76,7 @@ class Candidate:
     date_precision: str = "published"
     location: Place | None = None
     contexts: tuple[str, ...] = ()
+    plover: tuple[str, str | None] | None = None  # the pattern's PLOVER (event, mode), over the code's mapping
 
 
 @dataclass

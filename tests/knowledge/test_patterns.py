@@ -37,6 +37,11 @@ def test_a_subject_condition_counts_as_specific():
     assert [p.subj for p in index(patterns).verbs["arrive"]] == [frozenset({"peacekeeper", "peacekeeping"}), None]
 
 
+def test_a_pattern_may_give_the_plover_type_of_its_own_code():
+    (pattern,) = parse_patterns(["0831 resign plover=RETREAT:resign"], origin="t")
+    assert pattern.plover == ("RETREAT", "resign")
+
+
 def test_word_classes_expand():
     (pattern,) = parse_patterns(["@x = talks meeting", "040 hold obj=@x"], origin="t")
     assert pattern.obj == frozenset({"talks", "meeting"})
@@ -51,6 +56,7 @@ def test_word_classes_expand():
     ("042 visit conf=high", "conf must be a number"),
     ("042 visit intent=12345", "intent '12345' is not a CAMEO event code"),
     ("074 arrive subj=", "empty word list"),
+    ("0831 resign plover=RESIGN", "not EVENT or EVENT:mode of a PLOVER event"),
 ])
 def test_a_bad_user_file_names_its_file_and_line(tmp_path, line, problem):
     path = tmp_path / "mine.txt"

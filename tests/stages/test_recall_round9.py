@@ -85,3 +85,14 @@ def test_demands_and_complaints_carried_by_a_clause(events, sentence, code, dyad
 ])
 def test_no_demand_or_complaint_without_the_clause(events, sentence):
     assert not [e for e in events(sentence) if e.cameo in {"100", "114"}]
+
+
+@pytest.mark.parametrize(("sentence", "cameo", "plover"), [
+    # PLOVER splits CAMEO codes: resigning is RETREAT 'resign', an indictment ACCUSE 'allege'
+    ("The Peruvian prime minister resigned on Sunday.", "0831", ("RETREAT", "resign")),
+    ("The Malian president stepped down after the mutiny.", "0831", ("RETREAT", "resign")),
+    ("A Kenyan court indicted the Somali warlord.", "173", ("ACCUSE", "allege")),
+    ("Kenyan police arrested the Somali warlord.", "173", ("COERCE", "arrest")),  # the code's own mapping
+])
+def test_a_pattern_gives_the_plover_type_of_its_act(events, sentence, cameo, plover):
+    assert plover in [(e.plover.event, e.plover.mode) for e in events(sentence) if e.cameo == cameo]

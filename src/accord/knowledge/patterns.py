@@ -23,8 +23,10 @@ complement has patterns of its own: "agreed to X" is X's intent when X is known,
 captive, "released a report" is nothing),
 ``modal`` (auxiliaries the trigger's clausal complement must have: "said Iran must withdraw" is a
 demand), ``subj`` (lemmas of the subject or its modifiers, or of what a counting subject counts:
-"peacekeeping troops arrived" is their deployment, not a visit), ``conf`` (base confidence). An error
-names file and line.
+"peacekeeping troops arrived" is their deployment, not a visit), ``plover`` (``EVENT`` or
+``EVENT:mode``: the PLOVER type when the act is coded with the pattern's own code, where PLOVER splits a
+CAMEO code: a resignation is RETREAT 'resign', an indictment ACCUSE 'allege'), ``conf`` (base
+confidence). An error names file and line.
 """
 
 from __future__ import annotations
@@ -41,9 +43,14 @@ from accord.errors import KnowledgeError
 
 _CODE = re.compile(r"^\d{2,4}$")
 _KEYS = {"obj", "prep", "prt", "target", "source", "joint", "light", "undergo", "conf", "not_obj", "xcomp",
-         "intent", "without", "fallback", "modal", "targeted", "subj"}
+         "intent", "without", "fallback", "modal", "targeted", "subj", "plover"}
 _SPECS = re.compile(r"^(obj|dobj|poss|amod|compound|dative|subj|of|comp|xobj|cond|prep:[a-z_]+|place:[a-z_]+)$")
 DEFAULT_TARGET = ("obj",)
+# PLOVER's event types (PLOVER manual, v0.5), for the ``plover`` key.
+PLOVER_EVENTS = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+                           "ASSAULT"})
+_PLOVER = re.compile(r"^([A-Z]+)(?::([a-z_-]+))?$")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -70,6 +77,7 @@ class Pattern:
     targeted: bool = False  # fires only when its target names an actor ("released the king", not "a report")
     confidence: float = 0.7
     intent: str | None = None  # the code when the act is only announced, where the intent table's is too narrow
+    plover: tuple[str, str | None] | None = None  # PLOVER (event, mode) of the pattern's own code, if it differs
     rule: str = ""
 
     @property
@@ -153,6 +161,11 @@ def _parse_line(line: str, where: str, classes: dict[str, frozenset[str]], codes
             fields[key] = specs
         elif key == "prt":
             fields["prt"] = value
+        elif key == "plover":
+            match = _PLOVER.match(value)
+            if match is None or match.group(1) not in PLOVER_EVENTS:
+                raise KnowledgeError(f"{where}: plover {value!r} is not EVENT or EVENT:mode of a PLOVER event")
+            fields["plover"] = (match.group(1), match.group(2))
         elif key == "intent":
             if not _CODE.match(value) or (codes and value not in codes):
                 raise KnowledgeError(f"{where}: intent {value!r} is not a CAMEO event code")

@@ -41,8 +41,8 @@ class BuildStage:
             target=c.target,
             cameo=c.cameo,
             cameo_root=code.root,
-            plover=Plover(event=mapped.event if mapped else "", mode=mapped.mode if mapped else None,
-                          contexts=contexts),
+            plover=Plover(event=c.plover[0], mode=c.plover[1], contexts=contexts) if c.plover else Plover(
+                event=mapped.event if mapped else "", mode=mapped.mode if mapped else None, contexts=contexts),
             quad_class=code.quad_class,
             goldstein=code.goldstein,
             negated=c.negated,

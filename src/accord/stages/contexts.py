@@ -78,5 +78,6 @@ class ContextsStage:
                 refined = table.get((candidate.cameo, context))
                 if refined:
                     candidate.cameo = refined
+                    candidate.plover = None  # the pattern's PLOVER type was for its own code
                     break
         return doc

@@ -228,7 +228,9 @@ class _Finder:
                 return None
         if p.not_obj and any(o.lemma_.lower() in p.not_obj for o in objects):
             return None
-        if p.prt is not None and not any(c.dep_ == "prt" and c.lower_ == p.prt for c in verb.children):
+        # the parser may call a particle right after its verb an adverb: "stepped down"
+        if p.prt is not None and not any(c.lower_ == p.prt and (c.dep_ == "prt" or (
+                c.dep_ == "advmod" and c.i == verb.i + 1)) for c in verb.children):
             return None
         if p.prep is not None and not self._has_prep(verb, objects, p.prep):
             return None
@@ -444,6 +446,7 @@ class _Finder:
                 cameo=code, rule=p.rule, trigger_start=self.offset + trigger.idx,
                 trigger_end=self.offset + trigger.idx + len(trigger.text), trigger_text=trigger.text,
                 negated=negated, modality=modality, confidence=round(p.confidence * weight, 3), token=trigger,
+                plover=p.plover if code == p.code else None,
             ))
         return out
 
