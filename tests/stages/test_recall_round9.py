@@ -96,3 +96,21 @@ def test_no_demand_or_complaint_without_the_clause(events, sentence):
 ])
 def test_a_pattern_gives_the_plover_type_of_its_act(events, sentence, cameo, plover):
     assert plover in [(e.plover.event, e.plover.mode) for e in events(sentence) if e.cameo == cameo]
+
+
+@pytest.mark.parametrize(("sentence", "dyad"), [
+    # what is complained of names the target before whom it is told to
+    ("Syria complained to the United Nations over three Turkish air strikes.", ("SYR", "TUR")),
+    # a source's own people are no target: the one told is
+    ("Japan complained to China about the detention of its citizens.", ("JPN", "CHN")),
+])
+def test_a_complaint_is_aimed_at_whom_it_is_about(events, sentence, dyad):
+    assert dyad in _dyads(events(sentence), "11")
+
+
+def test_an_actor_keeps_no_punctuation_of_the_sentence(events):
+    # the parser made the subject the root: its subtree's full stop is no part of the name
+    found = events("A state-run Iranian newspaper called Monday on Muslims to rally against Israeli Prime Minister "
+                   "Benjamin Netanyahu.")
+    assert found and all(not e.source.text.endswith((".", ",")) for e in found)
+    assert "A state-run Iranian newspaper" in [e.source.text for e in found]

@@ -472,7 +472,12 @@ def _np_tokens(head: Token) -> list[Token]:
             continue
         out.append(token)
         stack.extend(c for c in token.children if c.dep_ in _NP_DEPS)
-    return sorted(out, key=lambda t: t.i)
+    out.sort(key=lambda t: t.i)
+    # punctuation at the phrase's edges belongs to the sentence: the full stop of a head the parser made the
+    # root, the comma closing an apposition
+    while out[-1] is not head and out[-1].is_punct and out[-1].text not in {")", "]", '"', "\u201d"}:
+        out.pop()
+    return out
 
 
 def _posted_subtrees(head: Token, cover: dict[int, Match]) -> set[int]:

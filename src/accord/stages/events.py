@@ -258,12 +258,12 @@ class _Finder:
         if not sources and p.code[:2] in attackers.VIOLENT_ROOTS:
             # "a roadside bomb killed a U.S. soldier": an act whose author the report does not name
             sources = [self._unnamed(d) for d in attackers.device_tokens(verb, source_tokens, passive)]
-        targets = self.targets.read(verb, p, objects)
+        targets = self.targets.read(verb, p, objects, sources)
         if not targets and not objects and not children(verb, "prep", "dative"):
             # "donated and personally delivered goods to X": a bare verb shares the phrases of the verb
             # it is coordinated with
             targets = [m for c in children(verb, "conj") if c.pos_ == "VERB"
-                       for m in self.targets.read(c, p, syntax.direct_objects(c))]
+                       for m in self.targets.read(c, p, syntax.direct_objects(c), sources)]
         if not targets:  # "will boycott the vote unless the president resigns": an act held over X
             targets = self.targets.conditioned(verb, {"unless"})
         if not targets and p.code.startswith("14"):
@@ -362,7 +362,7 @@ class _Finder:
         if not sources:  # "criticism by the Greek foreign minister", "a phone call made by President Trump"
             sources = [m for h in [noun, *children(noun, "acl")] for o in syntax.prep_objects(h, {"by"})
                        for m in self.actors(o, possessor=True)]
-        targets = self.targets.read(noun, p, [])
+        targets = self.targets.read(noun, p, [], sources)
         if not targets:
             # "the withdrawal of forces from Panama", "engaged in ethnic cleansing in Kosovo against X",
             # "launched an offensive yesterday against X": the phrases of the act's "of" object and of
@@ -370,7 +370,7 @@ class _Finder:
             carrier = [governor] if governor is not None and governor.pos_ in {"VERB", "AUX"} else []
             # "a phone call made by X to Y", "aid sent by X to Y": the participle's phrases are the act's
             made = [a for a in children(noun, "acl") if a.tag_ == "VBN"]
-            targets = self.targets.read(noun, p, [*syntax.prep_objects(noun, {"of"}), *carrier, *made])
+            targets = self.targets.read(noun, p, [*syntax.prep_objects(noun, {"of"}), *carrier, *made], sources)
         if not targets and p.code[:2] in PLACE_ROOTS:  # "reimposed blockades in the West Bank"
             targets = self.targets.aimed([noun], [], AIMED)
         if not targets and p.code[:2] in CONCESSIVE_ROOTS:

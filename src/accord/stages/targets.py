@@ -99,15 +99,19 @@ class Targets:
                     return found
         return []
 
-    def read(self, head: Token, p: Pattern, objects: list[Token]) -> list[Mention]:
-        """The first place of the pattern's target list that names an actor; a group named by its role
-        alone ("civilians") only when no place names one ("bombed militants in northern Iraq": Iraq)."""
+    def read(self, head: Token, p: Pattern, objects: list[Token], sources: list[Mention] = ()) -> list[Mention]:
+        """The first place of the pattern's target list that names an actor other than the source; a group
+        named by its role alone ("civilians") only when no place names one ("bombed militants in northern
+        Iraq": Iraq). "Japan complained to China about the detention of its citizens": its citizens are
+        Japan's own, China is told."""
+        own = {(m.actor.entity, m.actor.sector) for m in sources}
         for generic in (False, True):
             self.reader.generic = generic
             try:
                 for spec in p.target:
                     found = self.spec(head, spec, objects, p.prep or frozenset())
-                    if found:
+                    # one source's own ("its citizens") is no target; of several, each may act on another
+                    if found and not (len(own) == 1 and all((m.actor.entity, m.actor.sector) in own for m in found)):
                         return found
             finally:
                 self.reader.generic = True
