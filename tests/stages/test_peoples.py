@@ -31,3 +31,15 @@ def test_the_words_say_whose_a_people_is(events, sentence, country):
 ])
 def test_otherwise_the_demonym_names_the_state(events, sentence, country):
     assert country in _sources(events(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "dyad"), [
+    # a people no table knows under a nationality is the country's people, not its state: their protest
+    # against the state has a target
+    ("Thousands of Syrian Kurds marched in Qamishli calling for autonomy from Syria.", ("SYR", "SYR")),
+    ("Lebanese Shiites protested against the Lebanese government.", ("LBN", "LBN")),
+])
+def test_a_people_under_a_nationality_acts_as_civilians(events, sentence, dyad):
+    found = [e for e in events(sentence) if e.cameo.startswith("14") and e.target is not None]
+    assert found and found[0].source.sector == "CVL"
+    assert (found[0].source.country, found[0].target.country) == dyad

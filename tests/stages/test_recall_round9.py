@@ -114,3 +114,9 @@ def test_an_actor_keeps_no_punctuation_of_the_sentence(events):
                    "Benjamin Netanyahu.")
     assert found and all(not e.source.text.endswith((".", ",")) for e in found)
     assert "A state-run Iranian newspaper" in [e.source.text for e in found]
+
+
+def test_evacuating_settlements_somewhere_is_aimed_at_that_place(events):
+    found = [e for e in events("Israel will evacuate four settlements in the northern West Bank.")
+             if e.cameo.startswith("0")]
+    assert ("ISR", "PSE") in [(e.source.country, e.target.country if e.target else None) for e in found]

@@ -296,6 +296,9 @@ class _PhraseReader:
         country = home or country
         org = orgs[0].org if orgs else None
         sector = _sector(head_cue, office, orgs, places, cues)
+        if sector is None and head_cue is None and office is None and not orgs and places and head.tag_ in {
+                "NNS", "NNPS"} and head.text[:1].isupper() and any(c.dep_ == "amod" for c in head.children):
+            sector = "CVL"  # "Iraqi Kurds", "Lebanese Shiites": a people of the country, not the state
         if country is None and org is None and is_person:
             known = self.salience.alias(_name_of(head))
             if known is not None:
