@@ -120,7 +120,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
     stages = [
         SegmentStage(nlp, max_chars=settings.max_article_chars, batch_size=settings.batch_size,
                      prefilter=prefilter),
-        ActorsStage(lexicon, people),
+        ActorsStage(lexicon, people, _region_country),
         petrarch_mode.choose_events(
             EventsStage(pattern_set, tables.intent_codes(), _place_country(lexicon)),
             dictionaries, settings.coder, require_target=settings.require_target),
@@ -145,6 +145,19 @@ def _place_country(lexicon):
         return place.country if place else None
 
     return country
+
+
+def _region_country(name: str, region_word: bool) -> str | None:
+    """The country of a first-level region of that exact name ("Texas", "Sindh"); of a city too when a region
+    word follows it ("the Tyumen region"). The gazetteer loads on first use."""
+    from accord.knowledge.gazetteer import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    region = gazetteer.lookup(f"{name} region", alternates=False)  # "Arizona" is also a town in Honduras
+    if region is not None and region.precision == "admin1":
+        return region.country
+    place = gazetteer.lookup(name, alternates=False) if region_word else None
+    return place.country if place is not None and place.precision == "city" else None
 
 
 class Coder:

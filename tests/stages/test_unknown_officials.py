@@ -36,7 +36,7 @@ def test_no_actor_without_a_state_office(events, text: str) -> None:
 
 @pytest.mark.parametrize(("text", "published", "country"), [
     # another first name before a surname the table knows is another person
-    ("Texas Governor Greg Abbott criticised Mexico.", "2014-06-01", None),
+    ("Arizona Governor Greg Abbott criticised Mexico.", "2014-06-01", "USA"),  # the region, not Tony Abbott
     ("Senator Hunter Putin criticised Ukraine.", "2019-06-01", None),
     # the person's own first name, its short form, a title or an honorific before the surname
     ("Prime Minister Tony Abbott criticised Indonesia.", "2014-06-01", "AUS"),
@@ -46,3 +46,28 @@ def test_no_actor_without_a_state_office(events, text: str) -> None:
 def test_a_surname_alone_must_agree_with_the_first_name_written(events, text, published, country):
     found = [e for e in events(text, published) if e.cameo.startswith("11")]
     assert found and found[0].source.country == country
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # a first-level region named with an office gives its country
+    ("Texas Governor Greg Abbott criticised Mexico.", "USA"),
+    ("The Kerala government criticised Saudi Arabia.", "IND"),
+    ("The police chief of Bavaria criticised Austria.", "DEU"),
+    # a city before a region word stands for its region
+    ("The deputy governor of the Tyumen region criticised Kazakhstan.", "RUS"),
+])
+def test_a_regional_official_belongs_to_the_regions_country(events, text, country):
+    found = [e for e in events(text, "2019-06-01") if e.cameo.startswith("11")]
+    assert found and found[0].source.country == country
+
+
+def test_a_place_in_a_universitys_name_is_no_country(events):
+    found = [e for e in events("Saint Louis University criticised Kenya.", "2019-06-01")]
+    assert all(e.source.country != "SYC" for e in found)
+
+
+def test_a_region_two_countries_share_gives_no_country(events):
+    # India's Punjab and Pakistan's: the phrase alone cannot tell
+    found = [e for e in events("The governor of Punjab criticised Afghanistan.", "2019-06-01")
+             if e.cameo.startswith("11")]
+    assert all(e.source.country not in {"IND", "PAK"} for e in found)

@@ -197,9 +197,16 @@ def _add_regions(lex: Lexicon) -> None:
     is no Western bank, "Northern Ireland" not Ireland, "Inner Mongolia" not Mongolia. A region is a place,
     never an actor of its own (the actors stage reads no cue of this kind), and the places stage finds it
     in the gazetteer. Registered last: a name already in a table keeps its entry."""
-    for row in tables.read_tsv("regions.tsv"):
+    rows = tables.read_tsv("regions.tsv")
+    countries: dict[str, set[str]] = {}
+    for row in rows:
+        for name in tables.split_field(row["names"]):
+            countries.setdefault(name, set()).add(row["country"])
+    for row in rows:
         names = tables.split_field(row["names"])
-        cue = Cue(kind="region", country=row["country"], name=names[0])
+        # a name two countries share (Punjab, Kashmir) says no country on its own
+        shared = len(countries[names[0]]) > 1
+        cue = Cue(kind="region", country=None if shared else row["country"], name=names[0])
         for name in names:
             lex.add(name, cue)
             lex.add(f"the {name}", cue)  # "the West" would otherwise match first

@@ -10,12 +10,13 @@ resolve to actors named earlier in the article (see coref.py).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from accord.document import Document, Mention
+from accord.knowledge.gazetteer import REGION_WORDS
 from accord.knowledge.lexicon import Cue, Lexicon, Match
 from accord.knowledge.people import PeopleIndex, Person, fold
 from accord.records import Actor
@@ -48,6 +49,9 @@ _HOME_SECTORS = {"GOV", "LEG", "JUD", "OPP", "PTY"}
 _TITLED_OFFICES = {"GOV", "LEG", "JUD", "REL"}
 # Prefixes that make a name a stance: "pro-Russian separatists" are no Russian actor.
 _STANCES = frozenset({"pro", "anti"})
+# Sectors of offices a region's name places in its country ("Texas Governor", "the Punjab police", "a resident
+# of Antioch, Illinois"); a university, company or party often carries a place in its own name.
+_REGIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "POL", "CVL"})
 # Words before a surname that are neither titles of office nor first names ("Mr. Putin").
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "madam", "mister"})
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
@@ -103,9 +107,11 @@ class ActorsStage:
     requires = ("sentences", "dateline")
     assigns = ("mentions", "home_country")
 
-    def __init__(self, lexicon: Lexicon, people: PeopleIndex | None = None) -> None:
+    def __init__(self, lexicon: Lexicon, people: PeopleIndex | None = None,
+                 region_country: Callable[[str, bool], str | None] | None = None) -> None:
         self.lexicon = lexicon
         self.people = people
+        self.region_country = region_country  # (name, a region word follows) -> ISO3 of a region, or None
 
     def __call__(self, doc: Document) -> Document:
         salience = Salience()
@@ -124,7 +130,7 @@ class ActorsStage:
             if sentence.span is None:
                 continue
             reader = _PhraseReader(matched.get(sentence.unit, {}), home, salience, self.people,
-                                   doc.article.published)
+                                   doc.article.published, self.region_country)
             for token in sentence.span:
                 for actor, via, start, end in reader.read(token):
                     doc.mentions.append(Mention(actor=actor, sentence=sentence.index, head=token.i,
@@ -152,8 +158,10 @@ class _PhraseReader:
     """Reads the actor a token heads, if any, within one sentence."""
 
     def __init__(self, matches: dict[int, Match], home: str | None, salience: Salience,
-                 people: PeopleIndex | None = None, published: date | None = None) -> None:
+                 people: PeopleIndex | None = None, published: date | None = None,
+                 region_country: Callable[[str, bool], str | None] | None = None) -> None:
         self.matches = matches
+        self.region_country = region_country
         self.home = home
         self.salience = salience
         self.people = people
@@ -314,8 +322,12 @@ class _PhraseReader:
             if earlier is not None:
                 return earlier  # "the minister", "the Secretary": the one named earlier
             led = self._led_by(head, office)
+            region = self._region(head, tokens) if office is not None and led is None and (
+                office.sector in _REGIONAL_SECTORS) else None
             if led is not None:
                 country = led  # "the Bush administration", "the Putin government"
+            elif region is not None:
+                country = region  # "Texas Governor Greg Abbott", "the government of Sindh province"
             elif office is not None and self.home is not None and (
                     office.sector in _HOME_SECTORS or (office.sector == "POL" and self._home_only(head))):
                 country = self.home
@@ -354,6 +366,29 @@ class _PhraseReader:
                  if m is not None and m.cue.kind in {"country", "demonym", "capital"} and m.cue.country
                  and m.cue.country != people.country]
         return homes[0] if homes else None
+
+    def _region(self, head: Token, tokens: list[Token]) -> str | None:
+        """The country of a first-level region (or, before a region word, a city) named in an official's
+        phrase: "Texas Governor", "the Kerala government", "deputy governor of the Tyumen region"."""
+        covered = [m.cue.country for t in tokens for m in [self.cover.get(t.i)]
+                   if m is not None and m.cue.kind == "region" and m.cue.country]
+        if covered or self.region_country is None:
+            return covered[0] if covered else None  # a region the lexicon knows ("Bavaria", "Kurdistan")
+        words = [t for t in tokens if t is not head and t.i not in self.cover and t.text[:1].isupper()
+                 and t.pos_ == "PROPN"]
+        runs: list[list[Token]] = []
+        for t in words:
+            if runs and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        for run in runs:
+            after = head.doc[run[-1].i + 1] if run[-1].i + 1 < len(head.doc) else None
+            named = after is not None and after.lower_ in REGION_WORDS
+            country = self.region_country(" ".join(t.text for t in run), named)
+            if country is not None:
+                return country
+        return None
 
     def _home_only(self, head: Token) -> bool:
         """The sentence names no country but the home one: its police are the home country's ("TOKYO -
