@@ -16,10 +16,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from accord.document import Document, Mention
-from accord.knowledge.gazetteer import REGION_WORDS
 from accord.knowledge.lexicon import Cue, Lexicon, Match
 from accord.knowledge.people import PeopleIndex, Person, fold
 from accord.records import Actor
+from accord.stages import belonging
 from accord.stages.coref import PRONOUNS, Salience
 from accord.stages.syntax import prep_objects
 
@@ -299,14 +299,14 @@ class _PhraseReader:
             return None  # an adjective alone ("Russian") is a modifier, read by its head
         office = _head_office(offices, head_cue)
         country = places[0].country if places else None
-        home = self._people_home(head, head_cue) if head_cue is not None and head_cue.kind == "demonym" \
-            and head_cue.plural else None
+        home = belonging.people_home(head, head_cue, self.cover) if head_cue is not None and (
+            head_cue.kind == "demonym" and head_cue.plural) else None
         country = home or country
         org = orgs[0].org if orgs else None
         sector = _sector(head_cue, office, orgs, places, cues)
-        if sector is None and head_cue is None and office is None and not orgs and places and head.tag_ in {
-                "NNS", "NNPS"} and head.text[:1].isupper() and any(c.dep_ == "amod" for c in head.children):
-            sector = "CVL"  # "Iraqi Kurds", "Lebanese Shiites": a people of the country, not the state
+        if sector is None and head_cue is None and office is None and not orgs and belonging.unknown_people(
+                head, places):
+            sector = "CVL"  # "Iraqi Kurds": a people of the country, not the state
         if country is None and org is None and is_person:
             known = self.salience.alias(_name_of(head))
             if known is not None:
@@ -321,18 +321,9 @@ class _PhraseReader:
             earlier = self.salience.role(head, office.name) if office is not None else None
             if earlier is not None:
                 return earlier  # "the minister", "the Secretary": the one named earlier
-            led = self._led_by(head, office)
-            region = self._region(head, tokens) if office is not None and led is None and (
-                office.sector in _REGIONAL_SECTORS) else None
-            if led is not None:
-                country = led  # "the Bush administration", "the Putin government"
-            elif region is not None:
-                country = region  # "Texas Governor Greg Abbott", "the government of Sindh province"
-            elif office is not None and self.home is not None and (
-                    office.sector in _HOME_SECTORS or (office.sector == "POL" and self._home_only(head))):
-                country = self.home
-            elif not (office is not None and is_person and head.pos_ == "PROPN" and sector in _TITLED_OFFICES
-                      and not former):
+            country = self._implied_country(head, office, tokens)
+            if country is None and not (office is not None and is_person and head.pos_ == "PROPN"
+                                        and sector in _TITLED_OFFICES and not former):
                 return None
             # else an official no table knows, named with the title ("President Dos Santos", "Judge Rivera"):
             # coded by the office's sector alone, as coders do when the text does not say which country's.
@@ -346,48 +337,20 @@ class _PhraseReader:
         cameo = orgs[0].cameo if orgs and not country else None
         return _make_actor(_text(tokens), name, country, org, sector, kind, cameo)
 
-    def _people_home(self, head: Token, people: Cue) -> str | None:
-        """Whose a people named by a plural demonym is, when the words say so: a nationality before it or a
-        place after "of" ("Bosnian Serbs", "the Albanians of southern Serbia", for the peoples of
-        peoples.tsv), or for "ethnic" ones also a place after "in", in the phrase or on its verb ("ethnic
-        Albanians in south Serbia", "ethnic Albanians demonstrated in Serbia"). None when nothing says so:
-        the demonym's own state stands."""
-        ethnic = any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in head.children)
-        if not ethnic and not people.people:
-            return None
-        words = [c for c in head.children if c.dep_ in {"amod", "compound"} and c.i < head.i]
-        words += list(prep_objects(head, {"of", "in"} if ethnic else {"of"}))
-        counted = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head  # "thousands of"
-        if ethnic and counted.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-            # where the act happens, or the event its phrase names: "killed ... in a gunbattle in Serbia"
-            places = list(prep_objects(counted.head, {"in", "inside", "across", "throughout"}))
-            words += places + [o for p in places for o in prep_objects(p, {"in"})]
-        homes = [m.cue.country for w in words for m in [self.cover.get(w.i)]
-                 if m is not None and m.cue.kind in {"country", "demonym", "capital"} and m.cue.country
-                 and m.cue.country != people.country]
-        return homes[0] if homes else None
-
-    def _region(self, head: Token, tokens: list[Token]) -> str | None:
-        """The country of a first-level region (or, before a region word, a city) named in an official's
-        phrase: "Texas Governor", "the Kerala government", "deputy governor of the Tyumen region"."""
-        covered = [m.cue.country for t in tokens for m in [self.cover.get(t.i)]
-                   if m is not None and m.cue.kind == "region" and m.cue.country]
-        if covered or self.region_country is None:
-            return covered[0] if covered else None  # a region the lexicon knows ("Bavaria", "Kurdistan")
-        words = [t for t in tokens if t is not head and t.i not in self.cover and t.text[:1].isupper()
-                 and t.pos_ == "PROPN"]
-        runs: list[list[Token]] = []
-        for t in words:
-            if runs and runs[-1][-1].i == t.i - 1:
-                runs[-1].append(t)
-            else:
-                runs.append([t])
-        for run in runs:
-            after = head.doc[run[-1].i + 1] if run[-1].i + 1 < len(head.doc) else None
-            named = after is not None and after.lower_ in REGION_WORDS
-            country = self.region_country(" ".join(t.text for t in run), named)
-            if country is not None:
-                return country
+    def _implied_country(self, head: Token, office: Cue | None, tokens: list[Token]) -> str | None:
+        """The country of a phrase with no country words: the leader a body is named after ("the Bush
+        administration"), the region an official's phrase names ("Texas Governor Greg Abbott"), or the
+        article's home for its domestic institutions."""
+        led = self._led_by(head, office)
+        if led is not None or office is None:
+            return led
+        if office.sector in _REGIONAL_SECTORS:
+            region = belonging.region_country(head, tokens, self.cover, self.region_country)
+            if region is not None:
+                return region
+        if self.home is not None and (office.sector in _HOME_SECTORS or (
+                office.sector == "POL" and self._home_only(head))):
+            return self.home
         return None
 
     def _home_only(self, head: Token) -> bool:
