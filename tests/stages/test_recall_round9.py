@@ -120,3 +120,15 @@ def test_evacuating_settlements_somewhere_is_aimed_at_that_place(events):
     found = [e for e in events("Israel will evacuate four settlements in the northern West Bank.")
              if e.cameo.startswith("0")]
     assert ("ISR", "PSE") in [(e.source.country, e.target.country if e.target else None) for e in found]
+
+
+@pytest.mark.parametrize(("sentence", "code", "dyad"), [
+    # what an act is called says whether it is praised or condemned; the predicate itself is no target
+    ("The Chinese foreign ministry called the American sanctions a betrayal of the Chinese people.", "111",
+     ("CHN", "USA")),
+    ("The German minister called the Russian decision a grave mistake.", "111", ("DEU", "RUS")),
+])
+def test_calling_an_act_a_crime_criticises_its_author(events, sentence, code, dyad):
+    found = [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in events(sentence)]
+    assert (code, dyad) in found
+    assert (code, ("CHN", "CHN")) not in found  # "the Chinese people" is the predicate's, not a target

@@ -124,7 +124,9 @@ class Targets:
         ("called for sanctions against Nigeria")."""
         kind, _, word = spec.partition(":")
         if kind == "obj":
-            return [m for o in objects for m in self.reader.actors(o, possessor=True)]
+            # "called Trump's action a betrayal of the American people": the predicate is no target
+            named = [o for o in objects if o.dep_ != "oprd"] or objects
+            return [m for o in named for m in self.reader.actors(o, possessor=True)]
         if kind == "dobj":  # the object itself must be an actor: "welcomed the president", not "his plan"
             return [m for o in objects for m in self.reader.actors(o)]
         if kind == "prep":  # "gave 5 million dollars of aid for Chad": the "of" object's phrase too
