@@ -29,6 +29,8 @@ class BuildStage:
         """One Event record from a candidate."""
         code = self.cameo[c.cameo]
         mapped = self.plover.get(c.cameo)
+        # a pattern's own PLOVER type for its act, else the code's mapping
+        event, mode = c.plover or ((mapped.event, mapped.mode) if mapped else ("", None))
         contexts = tuple(dict.fromkeys([*(mapped.contexts if mapped else ()), *c.contexts]))
         sentence = doc.sentences[c.sentence]
         target = c.target.code if c.target else ""
@@ -41,8 +43,7 @@ class BuildStage:
             target=c.target,
             cameo=c.cameo,
             cameo_root=code.root,
-            plover=Plover(event=c.plover[0], mode=c.plover[1], contexts=contexts) if c.plover else Plover(
-                event=mapped.event if mapped else "", mode=mapped.mode if mapped else None, contexts=contexts),
+            plover=Plover(event=event, mode=mode, contexts=contexts),
             quad_class=code.quad_class,
             goldstein=code.goldstein,
             negated=c.negated,

@@ -548,9 +548,8 @@ def _subject_is(verb: Token, lemmas: frozenset[str], passive: bool) -> bool:
 def _modal_complements(verb: Token, modals: frozenset[str]) -> list[Token]:
     """The verb's clausal complements that carry one of the auxiliaries ("Iran must withdraw"); a noun's
     "that" clause ("a reminder that Iraq must cooperate")."""
-    clauses = children(verb, "ccomp") + [c for c in children(verb, "acl") if verb.pos_ in {"NOUN", "PROPN"}
-                                         and any(m.lower_ == "that" for m in children(c, "mark"))]
-    return [c for c in clauses if any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)]
+    return [c for c in syntax.clausal_complements(verb)
+            if any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)]
 
 
 def _distinct(mentions: Iterable[Mention]) -> list[Mention]:

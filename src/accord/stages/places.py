@@ -92,9 +92,8 @@ def _covered(doc: Document, sentence: int) -> set[int]:
         if m.sentence != sentence:
             continue
         head = span.doc[m.head] if span is not None else None
-        if head is not None and head.dep_ == "pobj" and head.head.lower_ == "of" and _bare_place_noun(
-                head.head.head):
-            head = head.head.head  # "in the capital city of Algiers": the place noun's phrase
+        if head is not None:
+            head = _place_noun(head) or head  # "in the capital city of Algiers": the place noun's phrase
         if head is not None and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE and m.actor.kind == "state" \
                 and m.actor.sector in (None, "GOV"):
             continue  # a country or a capital where something happens, not the state acting

@@ -163,6 +163,15 @@ def direct_objects(verb: Token) -> list[Token]:
     return found
 
 
+def clausal_complements(token: Token) -> list[Token]:
+    """A verb's clausal complements ("demanded that Turkey provide"), or a noun's "that" clause ("a reminder
+    that Iraq must cooperate", "its demand today that Iran ...")."""
+    found = children(token, "ccomp")
+    if token.pos_ in {"NOUN", "PROPN"}:
+        found += [c for c in children(token, "acl") if any(m.lower_ == "that" for m in children(c, "mark"))]
+    return found
+
+
 def prep_objects(token: Token, preps: set[str]) -> Iterator[Token]:
     """Objects of the given prepositions attached to the token ("talks with X", "arrived in Y")."""
     for child in token.children:

@@ -154,9 +154,7 @@ class Targets:
             return self.complement_targets(head)
         if kind == "comp":  # "demanded that the US cancel", "said Iran must withdraw": who is to act
             # the clause may hang on the verb carrying a noun: "reiterated its demand today that Iran ..."
-            clauses = children(head, "ccomp") + [c for o in objects for c in children(o, "ccomp")] + [
-                c for c in children(head, "acl") if head.pos_ in {"NOUN", "PROPN"}
-                and any(m.lower_ == "that" for m in children(c, "mark"))]
+            clauses = syntax.clausal_complements(head) + [c for o in objects for c in children(o, "ccomp")]
             subjects = [s for c in clauses for s in children(c, "nsubj", "nsubjpass")]
             # "called for Russia to withdraw" asks Russia; "called for his death to be investigated" asks
             # no one
