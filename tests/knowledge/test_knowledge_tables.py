@@ -93,6 +93,11 @@ def test_cameo_codes_are_consistent():
         assert c.name
 
 
+def test_verbal_roots_are_the_roots_of_quad_classes_1_and_3():
+    verbal = {c.root for c in tables.cameo_codes().values() if c.quad_class in (1, 3)}
+    assert tables.VERBAL_ROOTS == verbal
+
+
 def test_cameo_spot_checks():
     codes = tables.cameo_codes()
     assert codes["042"].name == "Make a visit" and codes["042"].goldstein == 1.9

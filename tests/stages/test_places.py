@@ -59,6 +59,8 @@ LOOKUPS = [
     ("Kiev", (), ("Kyiv", "UKR", "city")),  # alternate name
     ("Medina", (), ("Madinah", "SAU", "city")),  # an alternate name of a city far bigger than its namesakes
     ("Medina, Ohio", (), ("Medina", "USA", "city")),
+    ("Dili", (), ("Delhi", "IND", "city")),  # an alternate spelling of a far bigger city...
+    ("Dili", ("TLS",), ("Dili", "TLS", "city")),  # ...but not in an article about East Timor
     ("Cordoba", ("ESP",), ("Córdoba", "ESP", "city")),  # accents folded
     ("Sao Paulo", (), ("São Paulo", "BRA", "city")),
     ("Moscow", ("USA",), ("Moscow", "RUS", "city")),

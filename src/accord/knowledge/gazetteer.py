@@ -348,7 +348,11 @@ class Gazetteer:
             # its place dwarfs every place of that primary name (not merely when it is in the article's
             # countries: "Islamabad" is also an old name of Chattogram).
             top = max(_weight(e) for e in primaries)
-            pool = primaries + [e for e in entries if not e.primary and _weight(e) >= OVERRIDE_RATIO * top]
+            # But a place of that very name in the article's countries is what the writer meant: "Dili" in
+            # an article about East Timor is its capital, whatever GeoNames spells Delhi.
+            at_home = any(e.place.country in countries for e in primaries)
+            pool = primaries + [e for e in entries if not e.primary and _weight(e) >= OVERRIDE_RATIO * top
+                                and (not at_home or e.place.country in countries)]
         if not pool:
             return None
         preferred = [e for e in pool if e.place.country in countries]

@@ -10,6 +10,10 @@ from accord.errors import KnowledgeError
 
 _PACKAGE = "accord.knowledge.data"
 
+# CAMEO roots of verbal acts (quad classes 1 and 3): said, asked, promised, discussed, praised; investigated,
+# demanded, criticised, rejected, threatened. A test checks them against cameo.tsv's quad classes.
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
+
 
 @dataclass(frozen=True, kw_only=True)
 class CameoCode:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from accord.knowledge.gazetteer import REGION_WORDS, Gazetteer, get_gazetteer
 from accord.knowledge.patterns import builtin_classes
+from accord.knowledge.tables import VERBAL_ROOTS
 from accord.records import Actor, Place
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from accord.document import Candidate, Document
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "within", "around", "across", "into"})
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "within", "around", "across", "into", "throughout"})
 # Prepositions that never say where the event happened ("sanctions against Russia", "ties with Moscow").
 NON_LOCATIVE = frozenset({"of", "with", "against", "for", "about", "from", "than", "between", "by", "toward",
                           "towards", "like", "among", "over"})  # fmt: skip
@@ -45,9 +46,6 @@ MAX_NAME_TOKENS = 4
 NOT_PLACE_ENTITIES = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY",
                                 "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART", "PRODUCT"})  # fmt: skip
 _PRECISION_RANK = {"city": 2, "admin1": 1, "country": 0}
-# CAMEO roots of verbal acts (quad classes 1 and 3): said, asked, promised, discussed, praised; investigated,
-# demanded, criticised, rejected, threatened. Their place is where they were said, not what they were about.
-VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
 # Words that refer back to the city the article named last ("in other parts of the city").
 CITY_WORDS = frozenset({"city", "town"})
 # Cities the gazetteer knows as countries (or territories): "the city" after "in Hong Kong" is Hong Kong.
@@ -63,6 +61,8 @@ SCENE_REACH = 2  # sentences ahead: one about the victims may come between
 # Nouns a place name hangs on with "of" ("the city of Izmir", "the province of Idlib"): the noun's own
 # preposition then says whether the place is where the event happened.
 PLACE_NOUNS = frozenset({"city", "town", "village", "port", "capital", "district", "county", "area", "island",
+                         "sector", "quarter", "neighborhood", "neighbourhood", "suburb", "suburbs", "outskirts",
+                         "centre", "center",
                          "municipality", *REGION_WORDS})  # fmt: skip
 
 
@@ -94,7 +94,7 @@ def _covered(doc: Document, sentence: int) -> set[int]:
         head = span.doc[m.head] if span is not None else None
         if head is not None:
             head = _place_noun(head) or head  # "in the capital city of Algiers": the place noun's phrase
-        if head is not None and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE and m.actor.kind == "state" \
+        if head is not None and head.dep_ == "pobj" and _locative(head.head, head) and m.actor.kind == "state" \
                 and m.actor.sector in (None, "GOV"):
             continue  # a country or a capital where something happens, not the state acting
         covered.update(range(m.start, m.end))
@@ -111,13 +111,19 @@ def _name_spans(span: Span, covered: set[int]) -> Iterator[tuple[Span, bool | No
             yield run, None
     for ent in span.ents:
         if ent.label_ in PLACE_LABELS and not taken.intersection(range(ent.start, ent.end)) \
-                and not _named_by_actor(ent, covered):
+                and not _named_by_actor(ent, covered) and not _stance(ent):
             taken.update(range(ent.start, ent.end))
             yield ent, True
     for run in _cue_runs(span):
         if not taken.intersection(range(run.start, run.end)) and not _named_by_actor(run, covered):
             taken.update(range(run.start, run.end))
             yield run, False
+
+
+def _stance(name: Span) -> bool:
+    """Whether a name only says whose side someone is on: "an anti-Syria journalist", "pro-Moscow rebels"."""
+    doc = name.doc
+    return name.start >= 2 and doc[name.start - 1].text == "-" and doc[name.start - 2].lower_ in {"anti", "pro"}
 
 
 def _cue_runs(span: Span) -> Iterator[Span]:
@@ -239,12 +245,18 @@ def _score(part: Span, place: Place, trigger: Token | None) -> tuple[int, int, i
     leaving = word == "from" and trigger is not None and trigger.lemma_.lower() in LEAVING
     if word in NON_LOCATIVE and not (leaving and prep is not None and prep.head in heads):
         return None
-    locative = word in LOCATIVE or leaving
+    locative = (prep is not None and _locative(prep, root)) or leaving
     on_trigger = trigger is not None and prep is not None and (locative or word == "to") and (
         prep.head in heads or _at_meeting(prep))
     on_trigger = on_trigger or (trigger is not None and root.dep_ == "dobj" and root.head == trigger)  # "visited X"
     distance = abs(root.i - trigger.i) if trigger is not None else root.i
     return (int(on_trigger), int(locative), _PRECISION_RANK.get(place.precision, 0), -distance)
+
+
+def _locative(prep: Token, noun: Token) -> bool:
+    """Whether a preposition says where: "on" does before a place noun ("on the outskirts of Kabul", "on the
+    island of Lesbos"), not before a name ("talks on Ukraine" are about it)."""
+    return prep.lower_ in LOCATIVE or (prep.lower_ == "on" and noun.lower_ in PLACE_NOUNS)
 
 
 def _trigger_heads(trigger: Token) -> set[Token]:
