@@ -50,8 +50,9 @@ _TITLED_OFFICES = {"GOV", "LEG", "JUD", "REL"}
 # Prefixes that make a name a stance: "pro-Russian separatists" are no Russian actor.
 _STANCES = frozenset({"pro", "anti"})
 # Sectors of offices a region's name places in its country ("Texas Governor", "the Punjab police", "a resident
-# of Antioch, Illinois"); a university, company or party often carries a place in its own name.
-_REGIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "POL", "CVL"})
+# of Antioch, Illinois", "Darfur rebels"); a university, company or party often carries a place in its own
+# name.
+_REGIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "POL", "CVL", "REB", "OPP"})
 # Words before a surname that are neither titles of office nor first names ("Mr. Putin").
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "madam", "mister"})
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})

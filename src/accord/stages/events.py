@@ -14,7 +14,7 @@ from itertools import pairwise, permutations
 from typing import TYPE_CHECKING
 
 from accord.document import Candidate, Document, Mention
-from accord.knowledge.patterns import Pattern, PatternSet, refusal_codes
+from accord.knowledge.patterns import Pattern, PatternSet, builtin_classes, refusal_codes
 from accord.records import Actor
 from accord.stages import attackers, syntax
 from accord.stages.generic import generic_actor
@@ -161,6 +161,9 @@ class _Finder:
                               for m in self.by_token.get((self.unit, c.i), [])]
         if not found and possessor and token.pos_ == "NOUN":
             found = self.targets.doers(token)
+        if not found and possessor and token.lemma_.lower() in builtin_classes()["@talks"]:
+            # "ready to host a meeting between Israel and the PLO": the sides of the meeting
+            found = [m for o in syntax.prep_objects(token, {"between"}) for m in self.actors(o)]
         if not found and self.generic:  # "rebels", "the police", "students": a group named by its role alone
             actor = generic_actor(token, self.doc.notes.get("home"))
             if actor is not None:

@@ -36,6 +36,15 @@ HEDGES = {"could", "would", "might", "may", "should", "must"}
 OBJECT_CONTROL = {"ask", "urge", "tell", "invite", "encourage", "press", "persuade", "order", "force", "allow",
                   "call", "request", "instruct", "direct", "pressure", "push", "implore", "beg", "advise",
                   "warn", "permit", "authorize", "authorise", "compel", "oblige"}
+# Verbs whose object does what their "of", "for", "against" or "from" gerund says: "accused the rebels of
+# violating the truce", "praised Pakistan for hosting", "barred the envoy from entering".
+GERUND_CONTROL = {"accuse", "charge", "blame", "suspect", "indict", "convict", "implicate", "praise", "thank",
+                  "commend", "congratulate", "criticise", "criticize", "condemn", "denounce", "fault", "warn",
+                  "caution", "prevent", "stop", "ban", "bar", "prohibit", "punish", "reward", "fine", "arrest",
+                  "detain", "sentence", "prosecute", "sue"}
+GERUND_PREPS = {"of", "for", "against", "from", "over"}
+# Of those, the ones whose gerund is a claim, not a fact of the report: "accused X of violating".
+ACCUSERS = {"accuse", "charge", "blame", "suspect", "indict", "implicate"}
 # Words that say a nominal event did not or will not take place: "the trip, which was cancelled".
 CANCELLERS = {"cancel", "postpone", "scrap", "abandon", "suspend", "delay", "call", "shelve", "deny"}
 PROSPECTIVE = {"planned", "proposed", "expected", "upcoming", "possible", "potential", "future", "scheduled",
@@ -103,6 +112,9 @@ def subjects(verb: Token) -> list[Token]:
             continue
         if current.dep_ in {"relcl", "acl"}:
             return conjuncts(current.head)
+        controller = _gerund_controller(current)
+        if controller is not None:
+            return conjuncts(controller)
         if current.dep_ == "acomp" and current.head.pos_ in {"VERB", "AUX"}:  # "Norway is opposed to"
             current = current.head
             continue
@@ -113,6 +125,17 @@ def subjects(verb: Token) -> list[Token]:
 def for_clauses(verb: Token) -> list[Token]:
     """Clauses opened by "for" with a subject of their own: "called for Russia to withdraw"."""
     return [c for c in children(verb, "advcl") if any(m.lower_ == "for" for m in children(c, "mark"))]
+
+
+def _gerund_controller(gerund: Token) -> Token | None:
+    """The object that does what a verb's prepositional gerund says ("accused the rebels of violating":
+    the rebels), or None."""
+    prep = gerund.head
+    if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG" or prep.lower_ not in GERUND_PREPS:
+        return None
+    verb = prep.head
+    objects = children(verb, "dobj") if verb.lemma_.lower() in GERUND_CONTROL else []
+    return objects[0] if objects else None
 
 
 def _controllers(verb: Token) -> list[Token]:
@@ -272,6 +295,8 @@ def modality(token: Token) -> str:
             return "hypothetical"  # "demanded that Turkey provide": what is asked for has not been done
         if "ccomp" in path and lemma in SPEECH:
             return "reported"
+        if "pcomp" in path and lemma in ACCUSERS:
+            return "reported"  # "accused X of violating the truce": the accuser's claim
         if not path <= {"xcomp", "conj"}:
             return "asserted"
         current = parent

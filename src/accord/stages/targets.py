@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from accord.document import Mention
+from accord.knowledge.patterns import builtin_classes
 from accord.records import Actor
 from accord.stages import syntax
 from accord.stages.syntax import children
@@ -32,6 +33,8 @@ MAKERS = {"appeal", "call", "demand", "request", "offer", "invitation", "proposa
 # of a purpose clause that say it ("marched to demand", "blocked roads to press their demands").
 AGAINST = {"against", "over", "at"}
 PROTEST_NOUNS = {"protest", "opposition", "defiance", "solidarity"}
+# Prepositions that put an act inside a protest: "clashed with police during a rally against X".
+AMID = {"during", "amid", "at", "in"}
 PURPOSES = {"protest", "demand", "denounce", "condemn", "oppose", "press", "show", "express", "voice", "call",
             "urge", "decry", "reject", "challenge", "demonstrate", "mark", "demanding", "protesting"}
 
@@ -86,6 +89,10 @@ class Targets:
         phrases = [o for h in heads for o in syntax.prep_objects(h, AGAINST)]
         phrases += [o for h in heads for p in syntax.prep_objects(h, {"in"}) if p.lemma_.lower() in PROTEST_NOUNS
                     for o in syntax.prep_objects(p, AGAINST | {"of"})]
+        # "threw stones during demonstrations against X": the protest the act was part of says whom at
+        rallies = builtin_classes()["@protest"] | builtin_classes()["@strike"]
+        phrases += [o for h in heads for p in syntax.prep_objects(h, AMID) if p.lemma_.lower() in rallies
+                    for o in syntax.prep_objects(p, AGAINST)]
         phrases += [c for h in heads for c in children(h, "advcl", "xcomp", "acl")
                     if c.lemma_.lower() in PURPOSES and (c.tag_ == "VBG" or any(a.lower_ == "to" for a in c.lefts))]
         own = {(m.actor.entity, m.actor.sector) for m in sources}
@@ -103,13 +110,16 @@ class Targets:
         """The first place of the pattern's target list that names an actor other than the source; a group
         named by its role alone ("civilians") only when no place names one ("bombed militants in northern
         Iraq": Iraq). "Japan complained to China about the detention of its citizens": its citizens are
-        Japan's own, China is told."""
+        Japan's own, China is told. Of a protest, what the words say it is against comes before the place
+        it happens in ("blocked streets in Hong Kong in defiance of Chinese authorities")."""
         own = {(m.actor.entity, m.actor.sector) for m in sources}
         for generic in (False, True):
             self.reader.generic = generic
             try:
                 for spec in p.target:
                     found = self.spec(head, spec, objects, p.prep or frozenset())
+                    if spec.startswith("place:") and p.code.startswith("14"):
+                        found = self.protested([head, *objects], sources) or found
                     # one source's own ("its citizens") is no target; of several, each may act on another
                     if found and not (len(own) == 1 and all((m.actor.entity, m.actor.sector) in own for m in found)):
                         return found

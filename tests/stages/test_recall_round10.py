@@ -1,0 +1,101 @@
+"""Whom a protest is against before where it happens, the sides of a meeting, promises broken to someone,
+rebels of a region, the object that does a verb's gerund, and places the stance words and district nouns
+hide or fake (hand-made sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _dyads(found, root: str):
+    return [(e.source.country, e.target.country if e.target else None)
+            for e in found if e.cameo.startswith(root) and not e.negated]
+
+
+@pytest.mark.parametrize(("sentence", "dyad"), [
+    # what the words say a protest is against comes before the place it happens in
+    ("Thousands of students blocked roads in Dhaka in defiance of Indian officials.", ("BGD", "IND")),
+    ("Demonstrators occupied the square in Minsk in protest against Russian troops.", ("BLR", "RUS")),
+    # an act done during a protest is aimed where the protest is
+    ("Kashmiri youths threw stones during a rally against the Indian army.", (None, "IND")),
+    ("Kosovar students threw rocks at a march against abuses by Serbian police.", ("XKX", "SRB")),
+])
+def test_a_protest_is_against_what_it_says(events, sentence, dyad):
+    assert dyad in _dyads(events(sentence), "14")
+
+
+def test_a_protest_with_no_one_to_oppose_still_targets_its_place(events):
+    assert ("DZA", "DZA") in _dyads(events("Protesters blocked roads in Algiers."), "14")
+
+
+@pytest.mark.parametrize(("sentence", "root", "dyads"), [
+    # the sides of a meeting a third party hosts, welcomes or arranges
+    ("The Omani sultan offered to host a meeting between Iran and Saudi Arabia.", "03",
+     {("OMN", "IRN"), ("OMN", "SAU")}),
+    ("Norway welcomed the talks between Colombia and Venezuela.", "05", {("NOR", "COL"), ("NOR", "VEN")}),
+])
+def test_the_sides_of_a_meeting_are_the_targets(events, sentence, root, dyads):
+    assert dyads <= set(_dyads(events(sentence), root))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Ghanaian president reneged on his promise to Togo.",
+    "Ghana went back on its pledge to Togo.",
+])
+def test_a_promise_is_broken_to_whom_it_was_made(events, sentence):
+    assert ("GHA", "TGO") in _dyads(events(sentence), "12")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Ghanaian president went back to Accra on Monday.",  # "on" a day, not a promise
+    "The Ghanaian president went back to Lome.",
+])
+def test_going_back_is_no_reneging(events, sentence):
+    assert not _dyads(events(sentence), "12")
+
+
+@pytest.mark.parametrize(("sentence", "root", "dyad"), [
+    # rebels named after a region of one country are that country's
+    ("The Ethiopian army accused Tigray rebels of shelling a town.", "11", ("ETH", "ETH")),
+    ("The Philippine army attacked Mindanao rebels.", "19", ("PHL", "PHL")),
+])
+def test_rebels_of_a_region(events, sentence, root, dyad):
+    assert dyad in _dyads(events(sentence), root)
+
+
+def test_rebels_of_a_region_two_countries_share_have_none(events):
+    found = [e for e in events("Kashmir rebels attacked an army post.") if e.cameo.startswith("19")]
+    assert found and all(e.source.country is None for e in found)
+
+
+def test_the_articles_country_settles_a_shared_region(events):
+    assert ("IND", "IND") in _dyads(events("Kashmir rebels attacked an Indian army post."), "19")
+
+
+@pytest.mark.parametrize(("sentence", "root", "dyad", "modality"), [
+    # the object of "accuse X of", "praise X for" does what the gerund says; an accusation is a claim
+    ("Mali accused French troops of killing civilians in Gao.", "19", ("FRA", "MLI"), "reported"),
+    ("Russia praised Turkey for sending aid to Syria.", "07", ("TUR", "SYR"), "asserted"),
+])
+def test_the_object_does_what_the_gerund_says(events, sentence, root, dyad, modality):
+    found = [e for e in events(sentence) if e.cameo.startswith(root)]
+    assert (dyad, modality) in [((e.source.country, e.target.country if e.target else None), e.modality)
+                                for e in found]
+
+
+def test_a_gerund_after_a_verb_of_no_control_keeps_the_subject(events):
+    assert ("EGY", "JOR") in _dyads(events("Egypt signed a deal with Israel after meeting Jordan."), "04")
+
+
+@pytest.mark.parametrize(("sentence", "country"), [
+    # a stance word is no place
+    ("A prominent anti-Syria journalist has been killed in a car bomb explosion.", None),
+    # "in a sector of", "on the outskirts of": the place noun's phrase
+    ("A Lebanese journalist was killed in a car bombing in a residential sector of eastern Beirut.", "LBN"),
+    ("Police clashed with protesters on the outskirts of Kabul.", "AFG"),
+    ("Students demonstrated throughout Indonesia.", "IDN"),
+])
+def test_event_places(events, sentence, country):
+    first = next(iter(events(sentence)), None)
+    assert first is not None
+    assert (first.location.country if first.location else None) == country
