@@ -240,6 +240,14 @@ def test_a_former_foreign_minister_is_not_found_after_his_term():
     assert index.lookup("Bashar al-Assad", date(2025, 6, 1)) is None  # Phoenix's open end is overridden
 
 
+def test_an_open_phoenix_role_runs_until_accord_s_row_begins():
+    index = people_index()
+    premier = index.lookup("Erdogan", date(2008, 6, 1))  # prime minister 2003-2014 in Phoenix's row
+    president = index.lookup("Erdogan", date(2019, 6, 1))  # Accord's row from August 2014
+    assert premier is not None and premier.source == "phoenix" and premier.end == date(2014, 1, 30)
+    assert president is not None and president.source == "accord"
+
+
 def test_earlier_phoenix_roles_survive_the_override():
     lavrov = people_index().lookup("Lavrov", date(2000, 1, 1))  # Russia's ambassador to the UN
     assert lavrov is not None and lavrov.source == "phoenix"

@@ -3,9 +3,11 @@
 people.tsv comes from PETRARCH2's Phoenix dictionaries (roles to about 2014, source ``phoenix``; built by
 scripts/build_people.py); people_recent.tsv is Accord's own table of heads of state and government, foreign
 and defence ministers since 2015 (source ``accord``). Where both know a person in the same country and
-sector, Accord's rows win: a Phoenix role that overlaps one of them and is open-ended or starts within it is
-left out of the index (Phoenix's open-ended "Secretary of State since 2013" would otherwise still hold after
-the term ended); earlier, closed Phoenix roles stay.
+sector, Accord's rows win: a Phoenix role that starts within one of them is left out of the index, and an
+open-ended one that began earlier ends the day before it, or on the day Phoenix's table was made if that is
+earlier (Phoenix's open-ended "Secretary of State since 2013" would otherwise still hold after the term
+ended; Erdogan's premiership from 2003 is no longer lost to his presidency from 2014); earlier, closed
+Phoenix roles stay.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from importlib import resources
 
 from accord.errors import KnowledgeError
@@ -135,37 +137,44 @@ def _not_earlier(phoenix: Person, accord: Person) -> bool:
     return phoenix.start is not None and phoenix.start >= accord.start
 
 
-def _superseded(persons: list[Person]) -> set[int]:
-    """Indexes of Phoenix rows that an Accord row of the same person, country and sector replaces.
+# The day Phoenix's country table was made (CountryInfo.140130.txt): its open roles were open then.
+PHOENIX_AS_OF = date(2014, 1, 30)
 
-    A Phoenix row is replaced when it overlaps an Accord row and is open-ended or starts within it: Phoenix
-    stops around 2014, so its open ends and its later terms are Accord's to tell.
-    """
+
+def _reconciled(persons: list[Person]) -> list[Person]:
+    """The rows with Phoenix's replaced where an Accord row of the same person, country and sector tells
+    the same time: Phoenix stops around 2014, so its open ends and its later terms are Accord's to tell. A
+    Phoenix row open at its end that began before the Accord row ends the day before it, or on the day
+    Phoenix's table was made if that is earlier (Erdogan, prime minister from 2003, is Accord's president
+    from 2014: he was no one's in between otherwise); one that starts within an Accord row goes."""
     accord: dict[tuple[str, str, str], list[Person]] = {}
     for person in persons:
         if person.source != "phoenix":
             for name in person.names:
                 accord.setdefault((fold(name), person.country, person.sector), []).append(person)
-    dropped = set()
-    for index, person in enumerate(persons):
-        if person.source == "phoenix":
-            rivals = accord.get((fold(person.name), person.country, person.sector), [])
-            if any(_overlap(person, rival) and _not_earlier(person, rival) for rival in rivals):
-                dropped.add(index)
-    return dropped
+    kept = []
+    for person in persons:
+        rivals = accord.get((fold(person.name), person.country, person.sector), []) \
+            if person.source == "phoenix" else []
+        overlapping = [r for r in rivals if _overlap(person, r) and _not_earlier(person, r)]
+        if overlapping:
+            starts = [r.start for r in overlapping if r.start is not None]
+            if person.end is not None or person.start is None or not starts or person.start >= min(starts):
+                continue
+            # Phoenix knew the role open on the day its table was made, and nothing after it
+            person = replace(person, end=min(min(starts) - timedelta(days=1), PHOENIX_AS_OF))
+        kept.append(person)
+    return kept
 
 
 class PeopleIndex:
     """Find a person's role by name (full name or alias; case- and accent-insensitive) and date."""
 
     def __init__(self, persons: Iterable[Person]) -> None:
-        rows = list(persons)
-        dropped = _superseded(rows)
+        rows = _reconciled(list(persons))
         self._by_name: dict[str, list[tuple[Person, bool]]] = {}
         self._by_surname: dict[str, list[Person]] = {}
-        for index, person in enumerate(rows):
-            if index in dropped:
-                continue
+        for person in rows:
             keys = {fold(person.name): True}
             for alias in person.aliases:
                 keys.setdefault(fold(alias), False)
