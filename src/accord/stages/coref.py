@@ -1,8 +1,9 @@
 """Coreference by salience: pronouns, surnames and definite descriptions back to named actors.
 
 Deliberately simple and auditable: "he" is the last person, "it" the last singular state or
-organisation (a subject of the previous sentence first), "they"/"their" the last pair of coordinated
-actors or plural actor, "Szijjarto" a person named in full earlier, "the company" the last company.
+organisation (a subject of the previous sentence first), "they"/"their" the body whose statement they are
+the subject of, else the last pair of coordinated actors or plural actor, "Szijjarto" a person named in
+full earlier, "the company" the last company.
 """
 
 from __future__ import annotations
@@ -84,11 +85,22 @@ class Salience:
             subjects = [s for s in people if s.subject and self.sentence - s.sentence <= 1]
             return [s.actor for s in (subjects or people)[:1]]
         if pronoun in _PLURAL:
-            return self._group(recent)
+            return self._speaker(token) or self._group(recent)
         singular = [s for s in recent if s.actor.kind != "person" and not s.plural]
         previous = [s for s in singular if s.subject and s.sentence == self.sentence - 1]
         chosen = previous[:1] or [s for s in singular if s.subject][:1] or singular[:1]
         return [s.actor for s in chosen]
+
+    def _speaker(self, token: Token) -> list[Actor]:
+        """The body that says what "they" do: "UNICEF reported they had delivered vaccines" (an organisation
+        or a state is often "they" in its own statement)."""
+        clause = token.head
+        if token.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "ccomp":
+            return []
+        speakers = {c.i for c in clause.head.children if c.dep_ == "nsubj"}
+        found = [s for s in self.seen if s.sentence == self.sentence and s.token in speakers and not s.plural
+                 and s.actor.kind in {"organisation", "company", "state"}]
+        return [found[-1].actor] if found else []
 
     def _group(self, recent: list[_Seen]) -> list[Actor]:
         # The subjects of the sentence before first: "The presidents discussed ... They agreed ..."
