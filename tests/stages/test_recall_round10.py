@@ -99,3 +99,36 @@ def test_event_places(events, sentence, country):
     first = next(iter(events(sentence)), None)
     assert first is not None
     assert (first.location.country if first.location else None) == country
+
+
+@pytest.mark.parametrize(("sentence", "dyads"), [
+    # a state or an organisation is often "they" in its own statement
+    ("Norway said they would send tents to Haiti.", {("NOR", "HTI")}),
+    # a pair that speaks stays the pair
+    ("Norway and Sweden said they would send tents to Haiti.", {("NOR", "HTI"), ("SWE", "HTI")}),
+])
+def test_they_in_a_statement_is_who_makes_it(events, sentence, dyads):
+    assert dyads <= set(_dyads(events(sentence), "03"))
+
+
+@pytest.mark.parametrize(("sentence", "root", "dyad"), [
+    # talks or a call that frame what the sentence tells are between its subject and whom it addresses
+    ("In a phone call on Tuesday, the Kenyan president urged Ethiopia's prime minister to reopen the border.",
+     "04", ("KEN", "ETH")),
+    ("During talks in Ankara, Erdogan told the Hungarian prime minister that Turkey would buy grain.", "04",
+     ("TUR", "HUN")),
+])
+def test_talks_that_frame_a_sentence(events, sentence, root, dyad):
+    dyads = _dyads(events(sentence, "2019-06-01"), root)
+    assert dyad in dyads and tuple(reversed(dyad)) in dyads
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    # aid sent to a country went there; sent to a person, it names no place
+    ("Japan sent tents to Nepal.", ("Nepal", "country")),
+    ("Japan sent tents to the Nepali prime minister.", None),
+])
+def test_aid_is_placed_where_it_was_sent(events, sentence, place):
+    found = [e for e in events(sentence) if e.cameo.startswith("07")]
+    assert found
+    assert (found[0].location and (found[0].location.name, found[0].location.precision)) == place

@@ -387,8 +387,26 @@ class _Finder:
                 sources = subject
         if not sources and between:
             sources = between
+        if not sources and p.joint:
+            sources, targets = self._framed(noun, targets)
         mood = governor if governor is not None and governor.pos_ in {"VERB", "AUX"} else noun
         return self._emit(noun, p, sources, targets, joint=p.joint or bool(between), mood=mood)
+
+    def _framed(self, noun: Token, targets: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        """Who took part in talks or a call that frames what a sentence tells ("In a phone call, Trump
+        encouraged Zelensky to ...", "During talks in Moscow, Putin told Lukashenko ..."): the subject of
+        the verb it frames and, unless the noun names them, whom that verb addresses. Only a frame set
+        before the subject counts: "engaged in talks", "a seat in arms talks" tell of talks, not in them."""
+        verb = noun.head.head
+        if noun.dep_ != "pobj" or noun.head.lower_ not in {"in", "during"} or verb.pos_ not in {"VERB", "AUX"}:
+            return [], targets
+        subjects = children(verb, "nsubj", "nsubjpass")
+        if not subjects or noun.head.i > subjects[0].i:
+            return [], targets
+        sources = [m for s in syntax.subjects(verb) for m in self.actors(s)]
+        addressed = [*syntax.direct_objects(verb), *children(verb, "dative"),
+                     *syntax.prep_objects(verb, {"with", "to"})]
+        return sources, targets or [m for o in addressed for m in self.actors(o)]
 
     def _defied(self, noun: Token) -> list[Mention]:
         """Whom criticism or protest is aimed at when the act it met carries it: "X announced the change

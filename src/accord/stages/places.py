@@ -23,6 +23,7 @@ from accord.knowledge.gazetteer import REGION_WORDS, Gazetteer, get_gazetteer
 from accord.knowledge.patterns import builtin_classes
 from accord.knowledge.tables import VERBAL_ROOTS
 from accord.records import Actor, Place
+from accord.stages.syntax import prep_objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -373,12 +374,23 @@ def _bare_place_noun(noun: Token) -> bool:
 
 
 def visit_place(candidate: Candidate, gazetteer: Gazetteer) -> Place | None:
-    """Where an unlocated visit happened: the host's country (target of 042, source of 043)."""
+    """Where an unlocated visit happened: the host's country (target of 042, source of 043); where aid
+    sent "to" a country went: that country ("delivered vaccines to Samoa")."""
     if candidate.cameo.startswith("042") and candidate.target is not None:
         return gazetteer.country(candidate.target.country)
     if candidate.cameo.startswith("043"):
         return gazetteer.country(candidate.source.country)
+    if candidate.cameo.startswith("07") and _sent_to(candidate):
+        return gazetteer.country(candidate.target.country if candidate.target else None)
     return None
+
+
+def _sent_to(candidate: Candidate) -> bool:
+    """Whether the trigger's "to" phrase names the target state: aid delivered to a country, not a person."""
+    target, trigger = candidate.target, candidate.token
+    if target is None or target.kind != "state" or trigger is None:
+        return False
+    return any(o.text in target.text for o in prep_objects(trigger, {"to", "into"}))
 
 
 class PlacesStage:
