@@ -366,3 +366,10 @@ def test_a_surname_most_of_whose_bearers_served_one_country():
     assert index.by_surname("Dupont", date(2000, 1, 1)).country == "FRA"
     index = PeopleIndex([someone("Jean Dupont", "FRA"), someone("Ann Dupont", "BEL")])
     assert index.by_surname("Dupont", date(2000, 1, 1)) is None
+
+
+def test_after_phoenix_a_surname_prefers_accord_s_known_holders():
+    index = people_index()
+    abbas = index.by_surname("Abbas", date(2021, 5, 25), sector="GOV")
+    assert abbas is not None and abbas.country == "PSE"
+    assert index.by_surname("Abbas", date(2008, 6, 1), sector="GOV") is None  # several held a role then
