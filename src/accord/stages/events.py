@@ -65,6 +65,9 @@ STATIVES = {"oppose"}
 # Verbs of coming together: their subject takes part in the event they come "for" ("gathered for a rally").
 GATHER = {"gather", "converge", "assemble", "come", "arrive", "return", "travel", "fly", "head", "meet"}
 # Weapons and attacks that stand for whoever wields them: their country modifier is the actor.
+# Standing texts: "NATO guidelines call for 2%" tells what a rule says, not an act of NATO's.
+STANDING_TEXTS = {"guideline", "guidelines", "rule", "rules", "law", "laws", "constitution", "charter",
+                  "regulation", "regulations", "statute", "statutes", "code", "doctrine"}
 INSTRUMENTS = {"aircraft", "plane", "jet", "warplane", "helicopter", "gunship", "drone", "missile", "rocket",
                "artillery", "tank", "warship", "attack", "airstrike", "strike", "raid", "bombing", "bombardment",
                "shelling", "offensive"}
@@ -215,7 +218,7 @@ class _Finder:
     def _verb(self, verb: Token, p: Pattern, loose: bool = False) -> list[Candidate] | None:
         # "is opposed to the plan": a stative participle, its subject holds the attitude
         passive = syntax.is_passive(verb) and not (verb.lemma_.lower() in STATIVES and p.prep is not None)
-        objects = children(verb, "nsubjpass") if passive else syntax.direct_objects(verb)
+        objects = syntax.patients(verb) if passive else syntax.direct_objects(verb)
         # "suspended part of its aid programme", "freed some of the prisoners": the share's "of" object
         objects = objects + [o for h in objects if h.lemma_.lower() in QUANTITIES
                              for o in syntax.prep_objects(h, {"of"})]
@@ -253,6 +256,7 @@ class _Finder:
         if syntax.habitual(verb):
             return None
         source_tokens = syntax.agents(verb) if passive else syntax.subjects(verb)
+        source_tokens = [t for t in source_tokens if t.lemma_.lower() not in STANDING_TEXTS]
         # A passive agent may be the act itself: "killed by a United States airstrike" (its modifier acts);
         # so may an active subject that is a weapon or an attack: "British aircraft killed", "US attacks
         # have killed".

@@ -73,7 +73,31 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    """A passive verb, or a reduced passive participle: "X appeared in court, charged with murder" and
+    "Pakistan, backed by China, rejected ..." are about what was done to X and Pakistan."""
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return True
+    # Not with a stranded preposition: "the reforms called for by the OAS" is the OAS calling for them, which
+    # the patterns read only from the active form. Not on a noun the parser made the root either: "Doctors
+    # from two aid groups donated goods" is a sentence whose verb the small model took for a participle.
+    if verb.tag_ != "VBN" or verb.dep_ not in {"advcl", "acl"} or verb.sent.root.pos_ in {"NOUN", "PROPN"}:
+        return False
+    return not any(c.dep_ in {"aux", "nsubj", "csubj", "dobj"} or (c.dep_ == "prep" and not any(c.children))
+                   for c in verb.children)
+
+
+def patients(verb: Token) -> list[Token]:
+    """Who a passive verb's act is done to: its passive subject, or for a reduced participle the noun it
+    qualifies ("Pakistan, backed by China") or the subject of the clause it hangs on ("X appeared in
+    court, charged with murder")."""
+    found = children(verb, "nsubjpass")
+    if found or verb.tag_ != "VBN":
+        return found
+    if verb.dep_ == "acl":
+        return [verb.head]
+    if verb.dep_ == "advcl":
+        return children(verb.head, "nsubj", "nsubjpass")
+    return []
 
 
 def governing_verb(token: Token) -> Token | None:
