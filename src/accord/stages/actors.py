@@ -20,7 +20,7 @@ from accord.knowledge.lexicon import Cue, Lexicon, Match
 from accord.knowledge.people import PeopleIndex, Person, fold
 from accord.records import Actor
 from accord.stages import belonging
-from accord.stages.coref import PRONOUNS, Salience
+from accord.stages.coref import ACCUSED_WORDS, PRONOUNS, Salience
 from accord.stages.syntax import prep_objects
 
 if TYPE_CHECKING:
@@ -60,6 +60,19 @@ _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 def _country_counts(cues: Iterable[Cue]) -> Counter[str]:
     return Counter(c.country for c in cues if c.country and c.kind in _COUNTRY_CUES)
+
+
+def _first_name(doc: Doc, match: Match) -> bool:
+    """Whether a one-word place name is the given name of a two-word person's name ("Victoria Nuland",
+    "Jordan Peterson"): NER's person name is it and one word more. Not after "of", and not in a longer
+    name: NER also calls "President of Belarus Alexander Lukashenko" a person from "Belarus" on."""
+    if match.cue.kind not in {"capital", "country", "region"} or match.end - match.start != 1:
+        return False
+    first = doc[match.start]
+    if first.ent_type_ != "PERSON" or first.ent_iob_ != "B" or (first.i > 0 and doc[first.i - 1].lower_ == "of"):
+        return False
+    after = [t for t in doc[match.end : match.end + 2] if t.ent_type_ == "PERSON" and t.ent_iob_ == "I"]
+    return len(after) == 1
 
 
 def dominant_country(cues: Iterable[Cue]) -> str | None:
@@ -119,7 +132,8 @@ class ActorsStage:
         matched: dict[int, dict[int, Match]] = {}
         for unit_index, unit in enumerate(doc.units):
             if unit.doc is not None:
-                matched[unit_index] = {m.start: m for m in self.lexicon.match([t.text for t in unit.doc])}
+                matched[unit_index] = {m.start: m for m in self.lexicon.match([t.text for t in unit.doc])
+                                       if not _first_name(unit.doc, m)}
         doc.home_country = self.home_country(doc)
         # Without a dateline or outlet, an office with no country belongs to the country the article
         # is mostly about ("Speaker Pelosi" in a story full of "U.S."), when one clearly dominates.
@@ -174,7 +188,10 @@ class _PhraseReader:
 
     def read(self, token: Token) -> list[tuple[Actor, str, int, int]]:
         """Actors the token stands for: usually none or one; a plural pronoun may give several."""
-        if token.dep_ not in _ARG_DEPS or token.pos_ not in {"NOUN", "PROPN", "PRON", "ADJ", "X"}:
+        # the small model tags "the accused" a verb
+        nominal = token.pos_ in {"NOUN", "PROPN", "PRON", "ADJ", "X"} or (
+            token.lower_ in ACCUSED_WORDS and any(c.dep_ == "det" for c in token.children))
+        if token.dep_ not in _ARG_DEPS or not nominal:
             return self._modifier(token)
         if token.dep_ == "pobj" and token.head.lower_ in {"to", "in"} and _is_posted(token.head.head, self.cover):
             return []  # "Ambassador of Pakistan to Belarus ...": the host, not an actor of its own

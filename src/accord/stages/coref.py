@@ -21,9 +21,15 @@ _PERSONAL = {"he", "him", "his", "she", "her"}
 _PLURAL = {"they", "them", "their"}
 COMPANY_WORDS = {"company", "enterprise", "firm", "manufacturer", "corporation", "plant", "factory", "group"}
 LOOKBACK = 3  # sentences a pronoun may reach back
+# Prepositions of what is talked about: the states after them are topics, never "they".
+TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over", "including"}
 PAIR_WORDS = {"president", "leader", "minister", "side", "party", "head", "counterpart", "delegation",
                "country", "nation", "state", "government", "diplomat", "official", "chief"}
 _PERSON_PAIRS = {"president", "leader", "minister", "head", "counterpart", "diplomat", "official", "chief"}
+# "The accused", "the suspect": the person the article has charged, arrested or accused. The small model
+# tags "the accused" a verb: such a word with a determiner is the noun, no charge of its own.
+ACCUSED_WORDS = {"accused", "suspect", "defendant", "gunman", "attacker", "assailant", "shooter", "bomber"}
+CHARGE_VERBS = {"charge", "accuse", "arrest", "suspect", "indict", "detain", "convict", "prosecute", "remand"}
 
 
 @dataclass
@@ -35,6 +41,9 @@ class _Seen:
     group: int  # index of the first conjunct: coordinated actors share it
     plural: bool
     role: str | None = None  # the office word that named a person ("foreign minister")
+    topic: bool = False  # named as what was talked about ("exchanged views on Syria, Myanmar and Ethiopia")
+    several: bool = False  # a plural noun ("officials"), never "he"
+    charged: bool = False  # charged, arrested or accused in the sentence that named it
 
 
 class Salience:
@@ -47,12 +56,14 @@ class Salience:
         self.sentence = 0
 
     def add(self, actor: Actor, token: Token, *, subject: bool, role: str | None = None) -> None:
+        several = token.tag_ in {"NNS", "NNPS"}  # the word itself: "Blinken and Lavrov" are one man each
         group = token.i
         while group != token.head.i and token.dep_ == "conj":
             token = token.head
             group = token.i
         plural = token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)
-        self.seen.append(_Seen(actor, self.sentence, token.i, subject, group, plural, role))
+        self.seen.append(_Seen(actor, self.sentence, token.i, subject, group, plural, role, _topical(token),
+                               several, _charged(token)))
 
     def add_alias(self, name: str, actor: Actor) -> None:
         if len(name) > 2:
@@ -79,7 +90,7 @@ class Salience:
         """Actors a pronoun refers to; empty when unsure."""
         recent = [s for s in self._recent() if s.sentence < self.sentence or s.token < token.i]
         if pronoun in _PERSONAL:
-            people = [s for s in recent if s.actor.kind == "person"]
+            people = [s for s in recent if s.actor.kind == "person" and not s.several]  # "he" is not "officials"
             # A subject of this or the sentence before first: "Erdogan pledged converting Hagia Sophia,
             # ... He announced" is Erdogan, not the most recent name.
             subjects = [s for s in people if s.subject and self.sentence - s.sentence <= 1]
@@ -103,6 +114,7 @@ class Salience:
         return [found[-1].actor] if found else []
 
     def _group(self, recent: list[_Seen]) -> list[Actor]:
+        recent = [s for s in recent if not s.topic]  # "they" are who talked, not what they talked about
         # The subjects of the sentence before first: "The presidents discussed ... They agreed ..."
         previous = [s for s in recent if s.subject and s.sentence == self.sentence - 1]
         groups = {s.group for s in previous}
@@ -115,7 +127,7 @@ class Salience:
             entities = {s.actor.entity for s in members}
             if len(entities) >= 2:
                 return [s.actor for s in reversed(members)]
-            if seen.plural:
+            if seen.plural and seen.subject:  # "the Afghan people" after "a partnership with" are not "they"
                 return [seen.actor]
         # No group named: "they" may be the two leaders of the sentence before, if both are of one kind.
         close = [s for s in recent if self.sentence - s.sentence <= 1]
@@ -164,12 +176,42 @@ class Salience:
         return None
 
     def definite(self, token: Token) -> Actor | None:
-        """ "the company", "the enterprise": the last company seen; None otherwise."""
-        if token.lemma_.lower() not in COMPANY_WORDS:
-            return None
+        """ "the company", "the enterprise": the last company seen; "the accused", "the suspect": the last
+        one charged, arrested or accused (anywhere before: a defendant stays the story's); None otherwise."""
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children):
+            return None
+        if token.lower_ in ACCUSED_WORDS:
+            return next((s.actor for s in reversed(self.seen) if s.charged), None)
+        if token.lemma_.lower() not in COMPANY_WORDS:
             return None
         for seen in self._recent():
             if seen.actor.kind == "company":
                 return seen.actor
         return None
+
+
+def _topical(token: Token) -> bool:
+    """Whether a (group's first) actor is named as a topic: after "on", "about" ... or "such as"."""
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in TOPIC_PREPS or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
+
+
+def _charged(token: Token) -> bool:
+    """Whether a person is charged, arrested or accused in its sentence: the object of such a verb ("police
+    arrested X"), its passive subject ("X was charged"), or the subject of a clause the verb's participle
+    qualifies ("X appeared in court, charged with murder")."""
+    if token.tag_ in {"NNS", "NNPS"} or (token.ent_type_ not in {"PERSON", "NORP"} and not any(
+            c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)):
+        return False
+    for verb in token.sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in CHARGE_VERBS or any(
+                c.dep_ == "det" for c in verb.children):
+            continue
+        if token.dep_ in {"dobj", "nsubjpass"} and token.head == verb:
+            return True
+        if token.dep_ == "nsubj" and verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and verb.head == token.head:
+            return True
+    return False
+

@@ -78,22 +78,31 @@ class LocalActorsStage:
     assigns = ("local",)
 
     def __call__(self, doc: Document) -> Document:
+        scene = doc.notes.get("scene_country")
         for candidate in doc.candidates:
             source, target = candidate.source, candidate.target
             if (source.country is None and source.org is None and source.sector in ARRESTING_SECTORS
                     and candidate.cameo.startswith("173") and target is not None and target.country):
-                # Arrested where the sentence says, else where the prisoner is from.
-                candidate.source = _with_country(source, named_place_country(candidate) or target.country)
+                # Arrested where the sentence says, else where the article's towns are, else where the
+                # prisoner is from.
+                where = named_place_country(candidate) or (scene if source.sector == "POL" else None)
+                candidate.source = _with_country(source, where or target.country)
             elif _sector_only(source):
-                country = local_country(candidate, source, target)
+                country = local_country(candidate, source, target) or _in_scene(source, scene)
                 if country is not None:
                     candidate.source = _with_country(source, country)
             if target is not None and _sector_only(target):
-                country = local_country(candidate, target, candidate.source)
+                country = local_country(candidate, target, candidate.source) or _in_scene(target, scene)
                 if country is not None:
                     candidate.target = _with_country(target, country)
             _own_government(candidate)
         return doc
+
+
+def _in_scene(actor: Actor, scene: str | None) -> str | None:
+    """The country of the article's towns, for police, courts and security services no sentence places:
+    they act within their own country, and the story is where its towns are."""
+    return scene if actor.sector in JURISDICTION_SECTORS else None
 
 
 def _own_government(candidate: Candidate) -> None:

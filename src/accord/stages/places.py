@@ -414,6 +414,7 @@ class PlacesStage:
         if not doc.candidates:
             return doc
         countries = article_countries(doc)
+        doc.notes["scene_country"] = scene_country(doc, self.gazetteer, countries)
         # Where the article's talks were held: later sentences about the same pair ("They discussed ...",
         # "The Secretary thanked ...") happened there too, unless they name a place of their own.
         meetings: dict[frozenset, Place] = {}
@@ -440,6 +441,26 @@ class PlacesStage:
             if candidate.cameo.startswith("04") and venue is not None and pair:
                 meetings.setdefault(pair, venue)
         return doc
+
+
+def scene_country(doc: Document, gazetteer: Gazetteer, countries: frozenset[str]) -> str | None:
+    """The country whose towns the article names: the country of the cities and regions its parsed
+    sentences name, when at least two such names are of one country and no other country has as many
+    (an Australian tried in Christchurch: New Zealand). None otherwise."""
+    counts: dict[str, int] = {}
+    for sentence in doc.sentences:
+        if sentence.span is None:
+            continue
+        for ent in sentence.span.ents:
+            if ent.label_ not in PLACE_LABELS:
+                continue
+            place = gazetteer.lookup(ent.text, countries=countries)
+            if place is not None and place.country and place.precision in {"city", "admin1"}:
+                counts[place.country] = counts.get(place.country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _scene(doc: Document, index: int, gazetteer: Gazetteer, countries: frozenset[str]
