@@ -94,6 +94,9 @@ def test_a_gerund_after_a_verb_of_no_control_keeps_the_subject(events):
     ("A Lebanese journalist was killed in a car bombing in a residential sector of eastern Beirut.", "LBN"),
     ("Police clashed with protesters on the outskirts of Kabul.", "AFG"),
     ("Students demonstrated throughout Indonesia.", "IDN"),
+    # a hyphenated name is one name, whether NER stops at the hyphen or reads no place at all
+    ("Russian missiles struck a power plant in Ivano-Frankivsk on Monday.", "UKR"),
+    ("Police arrested two Kazakh smugglers in Khanty-Mansiysk (Siberia).", "RUS"),
 ])
 def test_event_places(events, sentence, country):
     first = next(iter(events(sentence)), None)

@@ -26,7 +26,7 @@ from accord.records import Actor, Place
 from accord.stages.syntax import prep_objects
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from accord.document import Candidate, Document
 
@@ -113,6 +113,10 @@ def _name_spans(span: Span, covered: set[int]) -> Iterator[tuple[Span, bool | No
     for ent in span.ents:
         if ent.label_ in PLACE_LABELS and not taken.intersection(range(ent.start, ent.end)) \
                 and not _named_by_actor(ent, covered) and not _stance(ent):
+            end = ent.end
+            while end < span.end and _joining_hyphen(span.doc, end, span.end):
+                end += 2  # NER may stop at a hyphen: "Ivano" of "Ivano-Frankivsk"
+            ent = span.doc[ent.start : end]
             taken.update(range(ent.start, ent.end))
             yield ent, True
     for run in _cue_runs(span):
@@ -138,10 +142,19 @@ def _cue_runs(span: Span) -> Iterator[Span]:
         if start < span.end and doc[start].lower_ == "the":
             start += 1
         end = start
-        while end < span.end and end - start < MAX_NAME_TOKENS and _capitalised(doc[end]):
+        while end < span.end and end - start < MAX_NAME_TOKENS and (_capitalised(doc[end]) or (
+                end > start and _joining_hyphen(doc, end, span.end))):
             end += 1
         if end > start:
             yield doc[start:end]
+
+
+def _joining_hyphen(doc: Doc, index: int, limit: int) -> bool:
+    """A hyphen inside one name ("Khanty-Mansiysk", "Ivano-Frankivsk"): no space around it, a capitalised
+    word after it."""
+    token = doc[index]
+    return (token.text == "-" and not doc[index - 1].whitespace_ and not token.whitespace_
+            and index + 1 < limit and _capitalised(doc[index + 1]))
 
 
 def _region_runs(span: Span) -> Iterator[Span]:
