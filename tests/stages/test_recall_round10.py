@@ -219,3 +219,11 @@ def test_the_accused_with_no_one_charged_is_no_one(events):
 def test_a_reduced_passive(events, sentence, root, dyad):
     dyads = _dyads(events(sentence, "2023-06-01"), root)
     assert dyad in dyads and tuple(reversed(dyad)) not in dyads
+
+
+def test_both_sides_are_never_a_state_named_inside_a_topic(events):
+    text = ("The Kenyan president had a telephone conversation with the Ugandan president. They noted that "
+            "thanks to joint Kenyan-Ugandan efforts the statehood of Somalia had been preserved. Both sides "
+            "expressed the resolve to continue coordinating their efforts.")
+    dyads = set(_dyads(events(text, "2023-06-01"), "03"))
+    assert ("KEN", "UGA") in dyads and not {d for d in dyads if "SOM" in d}

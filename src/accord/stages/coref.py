@@ -140,7 +140,7 @@ class Salience:
         with earliest, the first two the list names."""
         chosen: list[Actor] = []
         for seen in recent if recent is not None else self._recent():
-            if kinds and seen.actor.kind not in kinds:
+            if (kinds and seen.actor.kind not in kinds) or seen.topic:
                 continue
             if seen.actor.entity and all(seen.actor.entity != a.entity for a in chosen):
                 chosen.append(seen.actor)
@@ -191,10 +191,13 @@ class Salience:
 
 
 def _topical(token: Token) -> bool:
-    """Whether a (group's first) actor is named as a topic: after "on", "about" ... or "such as"."""
+    """Whether a (group's first) actor is named as a topic: after "on", "about" ... or "such as", or as the
+    "of" phrase of a common noun ("the statehood of Syria", "the situation of Afghanistan")."""
     if token.dep_ != "pobj":
         return False
     prep = token.head
+    if prep.lower_ == "of":
+        return prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() not in PAIR_WORDS
     return prep.lower_ in TOPIC_PREPS or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
 
 
