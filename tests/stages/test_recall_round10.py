@@ -227,3 +227,19 @@ def test_both_sides_are_never_a_state_named_inside_a_topic(events):
             "expressed the resolve to continue coordinating their efforts.")
     dyads = set(_dyads(events(text, "2023-06-01"), "03"))
     assert ("KEN", "UGA") in dyads and not {d for d in dyads if "SOM" in d}
+
+
+@pytest.mark.parametrize("sentence", [
+    # what the object includes may be what the pattern needs, on the object or (as parsed) on the verb
+    "Protesters threw objects including petrol bombs and bricks at the police.",
+    "Some protesters responded by throwing things, including Molotov cocktails.",
+])
+def test_an_object_by_what_it_includes(events, sentence):
+    assert [e for e in events(sentence) if e.cameo == "145"]
+
+
+def test_protesters_no_sentence_places_are_of_the_storys_towns(events):
+    text = ("Police fired on protesters in Kampala on Friday. Students marched through Kampala on Sunday. "
+            "Some protesters responded by throwing stones.")
+    found = [e for e in events(text, "2023-06-01") if e.cameo == "145"]
+    assert found and found[0].source.country == "UGA"

@@ -225,7 +225,9 @@ class _Finder:
         if p.obj is not None and not any(o.lemma_.lower() in p.obj for o in objects):
             # "called for the release of", "accused X of corruption": the object of the pattern's preposition
             # and "gave 5 million dollars of aid": the object's "of" complement
-            extended = [o for h in objects for o in syntax.prep_objects(h, {"of"})]
+            # ... and "threw things, including Molotov cocktails": what the object includes
+            extended = [o for h in objects for o in syntax.prep_objects(h, {"of", "including"})]
+            extended += list(syntax.prep_objects(verb, {"including"}))  # the parser may hang it on the verb
             if loose:  # "suspended aid deliveries", "halted arms shipments": the compound says what it is
                 extended += [c for h in objects for c in children(h, "compound")]
             if p.prep:

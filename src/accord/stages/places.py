@@ -468,7 +468,8 @@ def scene_country(doc: Document, gazetteer: Gazetteer, countries: frozenset[str]
             if ent.label_ not in PLACE_LABELS:
                 continue
             place = gazetteer.lookup(ent.text, countries=countries)
-            if place is not None and place.country and place.precision in {"city", "admin1"}:
+            if place is not None and place.country and (place.precision in {"city", "admin1"}
+                                                        or place.country in CITY_STATES):
                 counts[place.country] = counts.get(place.country, 0) + 1
     ranked = sorted(counts.items(), key=lambda item: -item[1])
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
