@@ -222,18 +222,8 @@ class _Finder:
         # "suspended part of its aid programme", "freed some of the prisoners": the share's "of" object
         objects = objects + [o for h in objects if h.lemma_.lower() in QUANTITIES
                              for o in syntax.prep_objects(h, {"of"})]
-        if p.obj is not None and not any(o.lemma_.lower() in p.obj for o in objects):
-            # "called for the release of", "accused X of corruption": the object of the pattern's preposition
-            # and "gave 5 million dollars of aid": the object's "of" complement
-            # ... and "threw things, including Molotov cocktails": what the object includes
-            extended = [o for h in objects for o in syntax.prep_objects(h, {"of", "including"})]
-            extended += list(syntax.prep_objects(verb, {"including"}))  # the parser may hang it on the verb
-            if loose:  # "suspended aid deliveries", "halted arms shipments": the compound says what it is
-                extended += [c for h in objects for c in children(h, "compound")]
-            if p.prep:
-                extended += [o for h in [verb, *objects] for o in syntax.prep_objects(h, set(p.prep))]
-            if not any(o.lemma_.lower() in p.obj for o in extended):
-                return None
+        if p.obj is not None and not _object_is(verb, p, objects, loose):
+            return None
         if p.not_obj and any(o.lemma_.lower() in p.not_obj for o in objects):
             return None
         # the parser may call a particle right after its verb an adverb: "stepped down"
@@ -588,6 +578,24 @@ def _distinct(mentions: Iterable[Mention]) -> list[Mention]:
             seen.add(key)
             out.append(m)
     return out
+
+
+def _object_is(verb: Token, p: Pattern, objects: list[Token], loose: bool) -> bool:
+    """Whether the verb's object is one the pattern names (its `obj` key), or failing that: the object of
+    the pattern's preposition ("called for the release of", "accused X of corruption"), the object's "of"
+    complement ("gave 5 million dollars of aid") or what it includes ("threw things, including Molotov
+    cocktails", a phrase the parser may hang on the verb), and when loose its compound ("suspended aid
+    deliveries")."""
+    wanted = p.obj or frozenset()
+    if any(o.lemma_.lower() in wanted for o in objects):
+        return True
+    extended = [o for h in objects for o in syntax.prep_objects(h, {"of", "including"})]
+    extended += list(syntax.prep_objects(verb, {"including"}))
+    if loose:
+        extended += [c for h in objects for c in children(h, "compound")]
+    if p.prep:
+        extended += [o for h in [verb, *objects] for o in syntax.prep_objects(h, set(p.prep))]
+    return any(o.lemma_.lower() in wanted for o in extended)
 
 
 def _excluded(trigger: Token, p: Pattern) -> bool:
