@@ -243,3 +243,18 @@ def test_protesters_no_sentence_places_are_of_the_storys_towns(events):
             "Some protesters responded by throwing stones.")
     found = [e for e in events(text, "2023-06-01") if e.cameo == "145"]
     assert found and found[0].source.country == "UGA"
+
+
+def test_the_storys_city_places_its_police_when_no_sentence_does(events):
+    text = ("A Kenyan appeared in court in Kampala yesterday, charged with murder. The shooting in Kampala "
+            "killed three. Police arrested the accused near a market.")
+    found = [e for e in events(text, "2023-06-01") if e.cameo.startswith("17")]
+    assert found and found[0].location is not None and found[0].location.name == "Kampala"
+    assert found[0].location.text is None  # inferred: no words of its sentence name it
+
+
+def test_the_storys_city_does_not_place_a_government(events):
+    text = ("The Kenyan president visited Kampala on Monday. Talks in Kampala lasted two days. Kenya later "
+            "recalled its ambassador to Uganda.")
+    recalls = [e for e in events(text, "2023-06-01") if e.cameo.startswith("16")]
+    assert recalls and all(e.location is None or e.location.name != "Kampala" for e in recalls)
