@@ -26,7 +26,7 @@ being as often the story's background.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -385,15 +385,19 @@ def writing_date(doc: Document) -> date | None:
     for text, header in _now_statements(doc):
         days = [f for f in find_dates(text, published) if f.explicit and f.precision == "day"]
         if header:
-            # A header is all date: one explicit day and nothing besides but a weekday and punctuation.
-            rest = text[: days[0].start] + text[days[0].end :] if len(days) == 1 else "-"
-            days = days if _HEADER_REST.fullmatch(rest) else []
+            days = days if _header_only(text, days) else []
         else:
             days = [f for f in days if _beside_today(f, text)]
         for f in days:
             if _plausible_now(f.date, published, text[f.start : f.end]):
                 return f.date
     return None
+
+
+def _header_only(text: str, found: Iterable[Found]) -> bool:
+    """Whether a text is all date: one explicit day and nothing besides but a weekday and punctuation."""
+    days = [f for f in found if f.explicit and f.precision == "day"]
+    return len(days) == 1 and bool(_HEADER_REST.fullmatch(text[: days[0].start] + text[days[0].end :]))
 
 
 def _now_statements(doc: Document) -> list[tuple[str, bool]]:
@@ -501,11 +505,6 @@ def _news_of_the_day(candidate: Candidate, sentence: Sentence) -> bool:
     publication day."""
     return (candidate.cameo[:2] in VERBAL_ROOTS and candidate.modality in ("asserted", "reported")
             and _same_time(sentence) and not _ASIDE.search(sentence.text))
-
-
-def _header_only(text: str, found: tuple[Found, ...]) -> bool:
-    days = [f for f in found if f.explicit and f.precision == "day"]
-    return len(days) == 1 and bool(_HEADER_REST.fullmatch(text[: days[0].start] + text[days[0].end :]))
 
 
 def _same_time(sentence: Sentence) -> bool:

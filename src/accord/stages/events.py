@@ -64,10 +64,10 @@ CAUSES = {"spark", "trigger", "provoke", "prompt", "cause", "fuel", "ignite", "i
 STATIVES = {"oppose"}
 # Verbs of coming together: their subject takes part in the event they come "for" ("gathered for a rally").
 GATHER = {"gather", "converge", "assemble", "come", "arrive", "return", "travel", "fly", "head", "meet"}
-# Weapons and attacks that stand for whoever wields them: their country modifier is the actor.
 # Standing texts: "NATO guidelines call for 2%" tells what a rule says, not an act of NATO's.
 STANDING_TEXTS = {"guideline", "guidelines", "rule", "rules", "law", "laws", "constitution", "charter",
                   "regulation", "regulations", "statute", "statutes", "code", "doctrine"}
+# Weapons and attacks that stand for whoever wields them: their country modifier is the actor.
 INSTRUMENTS = {"aircraft", "plane", "jet", "warplane", "helicopter", "gunship", "drone", "missile", "rocket",
                "artillery", "tank", "warship", "attack", "airstrike", "strike", "raid", "bombing", "bombardment",
                "shelling", "offensive"}

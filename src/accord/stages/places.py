@@ -23,6 +23,7 @@ from accord.knowledge.gazetteer import REGION_WORDS, Gazetteer, get_gazetteer
 from accord.knowledge.patterns import builtin_classes
 from accord.knowledge.tables import VERBAL_ROOTS
 from accord.records import Actor, Place
+from accord.stages.local import JURISDICTION_SECTORS
 from accord.stages.syntax import prep_objects
 
 if TYPE_CHECKING:
@@ -51,10 +52,9 @@ _PRECISION_RANK = {"city": 2, "admin1": 1, "country": 0}
 CITY_WORDS = frozenset({"city", "town"})
 # Cities the gazetteer knows as countries (or territories): "the city" after "in Hong Kong" is Hong Kong.
 CITY_STATES = frozenset({"HKG", "SGP", "MAC", "MCO", "VAT", "GIB"})
-# Whose acts take place in the story's city when no sentence says where: police, courts and security
-# services act at home, and so do protesters, students and workers protesting.
-JURISDICTION = frozenset({"POL", "JUD", "SPY"})
-PROTESTERS = frozenset({"CVL", "OPP", "EDU", "LAB"})
+# Who protests where the story is when no sentence says where (besides local.py's police, courts and
+# security services, who act at home): civilians, the opposition, students and workers.
+SCENE_PROTESTERS = frozenset({"CVL", "OPP", "EDU", "LAB"})
 # Gatherings whose place is where what is said at them was said (besides verbs.txt's @talks).
 MEETING_NOUNS = frozenset({"conference", "ministerial", "forum", "session", "sideline", "sidelines", "visit",
                            "trip", "tour", "assembly", "gathering", "ceremony", "rally"})
@@ -541,7 +541,8 @@ def _local_scene(candidate: Candidate, city: Place | None) -> Place | None:
     source = candidate.source
     if city is None or source.country not in (None, city.country):  # the local stage may give it one later
         return None
-    local = source.sector in JURISDICTION or (source.sector in PROTESTERS and candidate.cameo.startswith("14"))
+    local = source.sector in JURISDICTION_SECTORS or (
+        source.sector in SCENE_PROTESTERS and candidate.cameo.startswith("14"))
     return city if local else None
 
 
