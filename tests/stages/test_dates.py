@@ -9,7 +9,8 @@ import spacy
 
 from accord.document import Candidate, Document, Sentence, Unit
 from accord.records import Actor, Article
-from accord.stages.dates import DatesStage, find_dates, infer_year, resolve_date
+from accord.stages.date_phrases import find_dates, infer_year, resolve_date
+from accord.stages.dates import DatesStage
 
 D = date
 PUB = D(2023, 5, 30)  # a Tuesday, the seed article's publication date
