@@ -159,6 +159,78 @@ def test_news_day(segment: SegmentStage, body: str, trigger: str, cameo: str, ex
     assert (candidate.date, candidate.date_precision) == (expected, precision)
 
 
+KEN_POLICE = Actor(text="police", name="police", code="KENPOL", country="KEN", sector="POL")
+KEN_PROTESTERS = Actor(text="protesters", name="protesters", code="KENCVL", country="KEN", sector="CVL")
+KEN_GOVERNMENT = Actor(text="the government", name="government", code="KENGOV", country="KEN", sector="GOV")
+SOM_ARMY = Actor(text="Somali troops", name="Somali troops", code="SOMMIL", country="SOM", sector="MIL")
+KEN_ARMY = Actor(text="a Kenyan post", name="Kenyan army", code="KENMIL", country="KEN", sector="MIL")
+
+
+def story(segment: SegmentStage, text: str, events: list[tuple[str, str, Actor, Actor | None]]) -> list[Candidate]:
+    """The article segmented and parsed, one candidate per (trigger, cameo, source, target) on the first
+    occurrence of its trigger, all dated together."""
+    doc = segment(Document(article=Article.create(text=text, published=PUB)))
+    for trigger, cameo, source, target in events:
+        offset = text.index(trigger)
+        sentence = next(s for s in doc.sentences if s.start <= offset < s.end)
+        token = next(t for t in sentence.span if doc.units[sentence.unit].start + t.idx == offset)
+        doc.candidates.append(Candidate(
+            sentence=sentence.index, source=source, target=target, cameo=cameo, rule="test",
+            trigger_start=offset, trigger_end=offset + len(trigger), trigger_text=trigger, token=token,
+        ))  # fmt: skip
+    DatesStage()(doc)
+    return doc.candidates
+
+
+CLASH = "Yesterday, police fired tear gas at protesters in Nairobi.\n\n"
+CLASH_EVENT = ("fired", "175", KEN_POLICE, KEN_PROTESTERS)
+
+
+@pytest.mark.parametrize(("lead", "body", "event", "expected"), [
+    # A material act between the lead clash's sides goes on with it, whichever side acts ...
+    (CLASH, "In other parts of the city, police beat protesters with batons.",
+     ("beat", "175", KEN_POLICE, KEN_PROTESTERS), D(2024, 3, 14)),
+    (CLASH, "Some protesters responded by throwing stones at the government.",
+     ("throwing", "145", KEN_PROTESTERS, KEN_GOVERNMENT), D(2024, 3, 14)),
+    # ... or has no target yet, when its source is one of them.
+    (CLASH, "Some protesters responded by throwing stones.", ("throwing", "145", KEN_PROTESTERS, None),
+     D(2024, 3, 14)),
+    # Another conflict in the same story is its own.
+    (CLASH, "Somali troops attacked a Kenyan border post.", ("attacked", "190", SOM_ARMY, KEN_ARMY), PUB),
+    # A lead that is only words does not carry a material act, however alike the sides.
+    ("Yesterday, the government condemned the protesters.\n\n", "Police fired tear gas at protesters.",
+     ("fired", "175", KEN_POLICE, KEN_PROTESTERS), PUB),
+])  # fmt: skip
+def test_the_lead_clash_goes_on(segment: SegmentStage, lead: str, body: str,
+                                event: tuple[str, str, Actor, Actor | None], expected: date) -> None:
+    lead_event = CLASH_EVENT if lead == CLASH else ("condemned", "111", KEN_GOVERNMENT, KEN_PROTESTERS)
+    candidates = story(segment, lead + body, [lead_event, event])
+    assert candidates[0].date == D(2024, 3, 14)
+    assert candidates[1].date == expected
+
+
+SHOOTING = "The president condemned a shooting at a mosque in Nairobi on Wednesday that killed ten people. "
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected", "precision"), [
+    # Minutes or hours after an event dated earlier: that event's day.
+    (SHOOTING + "Police arrested the suspect 36 minutes after the shooting.", "arrested", D(2024, 3, 13), "day"),
+    (SHOOTING + "Police arrested a man hours after the shooting.", "arrested", D(2024, 3, 13), "day"),
+    (SHOOTING + "Police arrested a man within hours of the shooting.", "arrested", D(2024, 3, 13), "day"),
+    (SHOOTING + "Police arrested the suspect shortly after the shooting.", "arrested", D(2024, 3, 13), "day"),
+    # A bare "after" may be days later, and so may two days after.
+    (SHOOTING + "Police arrested the suspect after the shooting.", "arrested", PUB, "published"),
+    (SHOOTING + "Police arrested the suspect two days after the shooting.", "arrested", PUB, "published"),
+    # An event the article does not date lends no day.
+    (("The president condemned a shooting at a mosque that killed ten people. Police arrested the suspect 36 "
+      "minutes after the shooting."), "arrested", PUB, "published"),
+])  # fmt: skip
+def test_minutes_after_a_dated_event(segment: SegmentStage, text: str, trigger: str, expected: date,
+                                     precision: str) -> None:
+    candidate = coded(segment, text, PUB, trigger, "173")
+    assert (candidate.date, candidate.date_precision) == (expected, precision)
+
+
 def test_there_are_enough_article_cases() -> None:
     assert len(CASES) >= 20
 

@@ -143,10 +143,83 @@ def paragraph_date(doc: Document, index: int, reference: date | None) -> tuple[d
     return (main[0].date, "day") if len(main) == 1 else None
 
 
-def lead_date(doc: Document, reference: date | None) -> date | None:
-    """The news day: the past day, within the week before writing, that governs the article's lead sentence
-    ("Yesterday afternoon, Pelosi announced ..."), or None. A story told a day or more late is told about
-    that day: its undated past-tense sentences took place then, not on the day of writing."""
+# Words that keep an act on the day of the one it follows or precedes: "36 minutes after the shooting",
+# "shortly before the vote". A bare "after the shooting" may be days later.
+_SAME_DAY_UNITS = frozenset({"second", "minute", "hour", "moment"})
+_SAME_DAY_WORDS = frozenset({"shortly", "soon", "immediately", "just", "moments", "minutes", "hours"})
+_ORDER_WORDS = frozenset({"after", "before", "following"})
+
+
+def event_day(doc: Document, candidate: Candidate, reference: date | None) -> tuple[date, str] | None:
+    """The day of an event dated earlier in the article that an undated act took place minutes or hours
+    after or before ("Police arrested the accused 36 minutes after the mass shooting", the shooting having
+    been "on Friday"), or None."""
+    trigger = candidate.token
+    if trigger is None:
+        return None
+    for noun in _events_beside(trigger):
+        days = _dated_nouns(doc, candidate.sentence, reference).get(noun.lemma_.lower(), set())
+        if len(days) == 1:
+            return days.pop(), "day"
+    return None
+
+
+def _events_beside(trigger: Token) -> list[Token]:
+    """The nouns a trigger is set minutes or hours after or before ("36 minutes after the shooting", "shortly
+    before the vote", "within hours of the attack")."""
+    nouns = []
+    for prep in (c for c in trigger.children if c.dep_ == "prep"):
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.lower_ in _ORDER_WORDS and any(
+            c.dep_ in ("npadvmod", "advmod") and (c.lemma_.lower() in _SAME_DAY_UNITS or c.lower_ in _SAME_DAY_WORDS)
+            for c in prep.children
+        ):
+            nouns += [o for o in objects if o.pos_ == "NOUN"]
+        elif prep.lower_ == "within":
+            nouns += [n for o in objects if o.lemma_.lower() in _SAME_DAY_UNITS
+                      for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for n in p.children if n.dep_ == "pobj" and n.pos_ == "NOUN"]  # fmt: skip
+    return nouns
+
+
+def _dated_nouns(doc: Document, before: int, reference: date | None) -> dict[str, set[date]]:
+    """The nouns of the sentences before `before` that a past day hangs on ("a mass shooting in
+    Christchurch on Friday"), by lemma, with every day each is given."""
+    nouns: dict[str, set[date]] = {}
+    for sentence in doc.sentences[:before]:
+        span = sentence.span
+        if span is None or not any(t.dep_ for t in span):
+            continue
+        for f in found_in(span, reference):
+            if f.precision != "day" or (reference is not None and f.date > reference):
+                continue
+            for noun in _dated_nouns_of(span, f):
+                nouns.setdefault(noun.lemma_.lower(), set()).add(f.date)
+    return nouns
+
+
+def _dated_nouns_of(span: Span, f: Found) -> list[Token]:
+    """The nouns a date's words hang on, up through prepositions to the first verb ("a shooting at a mosque
+    on Wednesday": the mosque and the shooting)."""
+    tokens = [t for t in span if f.start <= t.idx - span.start_char < f.end]
+    if not tokens:
+        return []
+    token = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
+    nouns = []
+    while token.dep_ in _DATE_PATH and token.head != token:
+        token = token.head
+        if token.pos_ == "NOUN" and token.ent_type_ not in ("DATE", "TIME"):
+            nouns.append(token)
+        elif token.pos_ in ("VERB", "AUX") or (token.dep_ == "prep" and token.lower_ in _SPAN_WORDS):
+            break
+    return nouns
+
+
+def news_day(doc: Document, reference: date | None) -> tuple[int, date] | None:
+    """The news day and the lead sentence that gives it: the past day, within the week before writing, that
+    governs the article's lead ("Yesterday afternoon, Pelosi announced ..."), or None. A story told a day or
+    more late is told about that day: its undated past-tense sentences took place then, not on the day of
+    writing."""
     if reference is None:
         return None
     for sentence in doc.sentences[:2]:  # a header line that is only a date may come first
@@ -157,18 +230,38 @@ def lead_date(doc: Document, reference: date | None) -> date | None:
             return None  # "The ministers will meet on Tuesday": a day ahead tells nothing of what happened
         days = [f for f in found if f.precision == "day" and reference - timedelta(days=7) <= f.date < reference
                 and _governs(sentence, f)]  # fmt: skip
-        return days[0].date if len(days) == 1 else None
+        return (sentence.index, days[0].date) if len(days) == 1 else None
     return None
 
 
-def _news_of_the_day(candidate: Candidate, sentence: Sentence) -> bool:
+def _news_of_the_day(candidate: Candidate, sentence: Sentence, lead: list[Candidate]) -> bool:
     """Whether an undated event of the body took place on the news day: a statement, appeal, criticism or
     the like (verbal acts: "Trump congratulated Pelosi", "Pelosi called his conduct a breach"), told in the
-    simple past with no word that sets it at another time. Material acts in a story's body are as often its
-    background ("Trump sued the district attorney", "the attack on Japanese cargo ships") and keep the
-    publication day."""
-    return (candidate.cameo[:2] in VERBAL_ROOTS and candidate.modality in ("asserted", "reported")
-            and _same_time(sentence) and not _ASIDE.search(sentence.text))
+    simple past with no word that sets it at another time. A material act in a story's body is as often its
+    background ("Trump sued the district attorney", "the attack on Japanese cargo ships") and keeps the
+    publication day, unless it goes on with the lead's own clash: a material act between the same two sides
+    as one of the lead's ("police fired on a protester yesterday ... the police used tear gas against
+    protesters ... protesters responded by throwing things")."""
+    if candidate.modality not in ("asserted", "reported") or not _same_time(sentence) or _ASIDE.search(sentence.text):
+        return False
+    if candidate.cameo[:2] in VERBAL_ROOTS:
+        return True
+    return any(_same_sides(candidate, c) for c in lead if c.cameo[:2] not in VERBAL_ROOTS)
+
+
+def _same_sides(one: Candidate, lead: Candidate) -> bool:
+    """Whether an event is between the same two countries as a lead event, either way round, with at least
+    one actor the same down to its sector (the police who fired, the protesters who threw back at "the
+    government"); an event whose target is not known yet needs its source to be one of the lead's sides."""
+    if lead.target is None:
+        return False
+    sides = {(a.country, a.sector) for a in (lead.source, lead.target)}
+    if one.target is None:
+        return (one.source.country, one.source.sector) in sides
+    these = (one.source, one.target)
+    if sorted(str(a.country) for a in these) != sorted(str(a.country) for a in (lead.source, lead.target)):
+        return False
+    return bool({(a.country, a.sector) for a in these} & sides)
 
 
 def _same_time(sentence: Sentence) -> bool:
@@ -271,7 +364,8 @@ class DatesStage:
             return doc
         published = doc.article.published
         reference = writing_date(doc) or published
-        news_day = lead_date(doc, reference)
+        lead = news_day(doc, reference)
+        lead_events = [c for c in doc.candidates if lead is not None and c.sentence == lead[0]]
         for candidate in doc.candidates:
             sentence = doc.sentences[candidate.sentence]
             source = sentence.span if sentence.span is not None else sentence.text
@@ -283,8 +377,8 @@ class DatesStage:
             when = _own_date(sentence, candidate, reference) or resolve_date(
                 source, published, anchor=anchor, reference=reference)
             if when[1] == "published":
-                when = paragraph_date(doc, candidate.sentence, reference) or when
-            if when[1] == "published" and news_day is not None and _news_of_the_day(candidate, sentence):
-                when = news_day, "day"
+                when = event_day(doc, candidate, reference) or paragraph_date(doc, candidate.sentence, reference) or when
+            if when[1] == "published" and lead is not None and _news_of_the_day(candidate, sentence, lead_events):
+                when = lead[1], "day"
             candidate.date, candidate.date_precision = when
         return doc
