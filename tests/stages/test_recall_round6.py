@@ -64,6 +64,15 @@ def test_title_with_family_name_finds_the_person(events):
     assert any(e.source.code.startswith("CHN") for e in found)
 
 
+def test_family_name_after_a_long_office_title(events):
+    """The person's name, not the office words parsed into it, is what later mentions use."""
+    text = ("Foreign Secretary Vinay Kwatra spoke by phone with Politburo Member and Director of the Office of the "
+            "Foreign Affairs Commission Yang Jiechi today. Secretary Kwatra and Director Yang discussed the border "
+            "dispute.")
+    found = [e for e in events(text) if "border dispute" in e.sentence]
+    assert any(e.source.code.startswith("CHN") for e in found)
+
+
 def test_given_name_alone_finds_no_one(events):
     """Only a two-word name registers its first word, and only a titled mention looks it up."""
     found = events("Chinese foreign policy chief Wang Yi met Indian officials. Wang criticized Japan. "

@@ -464,6 +464,9 @@ class _PhraseReader:
                 names.append(sibling)  # "the company Gazprom" parsed as two subjects
         if names:
             names.sort(key=lambda t: t.i)
+            person = [t for t in names if t.ent_type_ == "PERSON"]
+            if person and len(person) < len(names):
+                names = person  # "the Foreign Affairs Commission Yang Jiechi": the man's name, not his office's
             self.salience.add_alias(" ".join(t.text for t in names), actor)
             self.salience.add_alias(names[-1].text, actor)
 
