@@ -15,6 +15,9 @@ from dyads import roots
     # the place after the act's preposition
     ("Turkish jets launched strikes against targets in Dohuk province.", ("TUR", "IRQ", "19")),
     ("Israel imposed a blockade on the West Bank.", ("ISR", "PSE", "19")),
+    # a site word with its name beside it
+    ("Afghan rebels exploded a series of bombs in the capital Kabul.", ("AFG", "AFG", "18")),
+    ("Chechen rebels exploded a bomb in the city Grozny.", ("RUS", "RUS", "18")),
     # a site whose modifier or phrase names the side
     ("Militiamen from Chad attacked a Sudanese refugee camp.", ("TCD", "SDN", "19")),
     ("Ethiopian artillery shelled Eritrean army positions overnight.", ("ETH", "ERI", "19")),

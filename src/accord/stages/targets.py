@@ -234,8 +234,8 @@ class Targets:
                     # "in Russia's Bryansk region", "in the Syrian town": the site's owner
                     mentions = [m for c in children(obj, "poss", "amod") for m in self.reader.actors(c)
                                 if m.actor.country]
-                # "in Dohuk province": the name the site word is built on
-                named = [c for c in children(obj, "compound") if c.pos_ == "PROPN"]
+                # "in Dohuk province", "in the capital Kabul": the name the site word is built on or beside
+                named = [c for c in children(obj, "compound", "appos") if c.pos_ == "PROPN"]
                 if not mentions and (inner or named):
                     obj = inner[0] if inner else named[-1]
             if mentions:
