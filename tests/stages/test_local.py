@@ -25,6 +25,13 @@ CASES = [
     ("WASHINGTON (Reuters) - Police arrested dozens of protesters in Basra on Monday.", ("USAPOL", "IRQCVL", "173")),
     # With no place named, the police lend their country to whoever they act on.
     ("Turkish police detained three students.", ("TURPOL", "TUREDU", "173")),
+    # A judge or police force with no country of its own, and no place, acts where the people it investigates
+    # or coerces are from.
+    ("Judge Alejandro Rivera opened fraud investigations against 28 Chilean officials.",
+     ("CHLJUD", "CHLGOV", "090")),
+    ("Police detained three Kenyan students.", ("KENPOL", "KENEDU", "173")),
+    # ... but not whom it expels, who are foreign.
+    ("Police expelled three Kenyan students.", ("POL", "KENEDU", "166")),
     # The troops' country is no guide to their victims' (only police and courts are), nor is no place at all.
     ("Syrian government forces shelled rebels.", ("SYRMIL", "REB", "194")),
 ]

@@ -89,7 +89,7 @@ class LocalActorsStage:
                 candidate.source = _with_country(source, where or target.country)
             elif _sector_only(source):
                 country = local_country(candidate, source, target) or _in_scene(
-                    source, scene, protesting=candidate.cameo.startswith("14"))
+                    source, scene, protesting=candidate.cameo.startswith("14")) or _jurisdiction(candidate)
                 if country is not None:
                     candidate.source = _with_country(source, country)
             if target is not None and _sector_only(target):
@@ -107,6 +107,19 @@ def _in_scene(actor: Actor, scene: str | None, protesting: bool = False) -> str 
     elsewhere (on 600 corpus articles giving them the story's country was wrong more often than right)."""
     if actor.sector in JURISDICTION_SECTORS or (protesting and actor.sector in LOCAL_SECTORS):
         return scene
+    return None
+
+
+def _jurisdiction(candidate: Candidate) -> str | None:
+    """The country of the people a court, police force or security service with no country of its own
+    investigates, sues, tries or coerces, as the last resort: it acts within its own country ("Judge
+    Alejandro Rivera opened fraud investigations against 28 Chilean government officials"). Not whom it
+    expels, who are foreign."""
+    target = candidate.target
+    if candidate.source.sector not in JURISDICTION_SECTORS or target is None or not target.country:
+        return None
+    if candidate.cameo.startswith(("09", "115", "116")) or _domestic_coercion(candidate.cameo):
+        return target.country
     return None
 
 
