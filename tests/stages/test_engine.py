@@ -167,6 +167,30 @@ def test_no_implicit_target_without_a_clear_focus(code):
     assert pledges and all(e.target is None for e in pledges)
 
 
+READOUT = ("Secretary of State Antony Blinken spoke by phone with Indian External Affairs Minister Subrahmanyam "
+           "Jaishankar today. ")
+
+
+def test_a_readout_statement_with_no_target_is_aimed_at_the_counterpart(code):
+    doc = code(READOUT + "The Secretary called for transparency on the origin of the virus.", published="2021-06-11")
+    stressed = [e for e in doc.events if "transparency" in e.sentence]
+    assert [(e.source.entity, e.target and e.target.entity) for e in stressed] == [("USA", "IND")]
+    assert stressed[0].rule.endswith("+counterpart") and stressed[0].target.sector == "GOV"
+
+
+def test_a_readout_statement_about_a_third_country_is_not_aimed_at_the_counterpart(code):
+    doc = code(READOUT + "The Secretary reiterated U.S. support for a return to democracy in Venezuela.",
+               published="2021-06-11")
+    support = [e for e in doc.events if "Venezuela" in e.sentence]
+    assert support and all(e.target is None or e.target.entity != "IND" for e in support)
+
+
+def test_a_counterpart_is_not_added_where_the_pair_is_coded_already(code):
+    doc = code(READOUT + "They reaffirmed their commitment to deepen the partnership.", published="2021-06-11")
+    intents = [(e.source.entity, e.target and e.target.entity) for e in doc.events if e.cameo_root == "03"]
+    assert sorted(intents) == [("IND", "USA"), ("USA", "IND")]
+
+
 def test_agreeing_to_something_with_no_pattern_is_a_plain_intent_to_cooperate(code):
     doc = code("Chile offered Peru a new arrangement.")
     assert ("CHL", "03", "PER") in _dyads(doc, asserted_only=False)

@@ -18,6 +18,7 @@ from accord.knowledge.patterns import Pattern, PatternSet, builtin_classes, refu
 from accord.records import Actor
 from accord.stages import attackers, syntax
 from accord.stages.generic import generic_actor
+from accord.stages.implicit import implicit_targets
 from accord.stages.syntax import children
 from accord.stages.targets import Targets
 
@@ -32,11 +33,6 @@ RECIPROCAL = {"040", "041", "044", "046"}
 # Codes of acts done together: actors coordinated as their subject with no one else named act on each other
 # ("Kenya and Uganda agreed to cooperate", "they plan to stay in contact"), as FORMAT.md codes joint actions.
 MUTUAL = {"030", "031", "036", "040", "041", "044", "046", "050", "057", "060", "061", "062"}
-# Roots whose target, when the sentence names none, is the country the article is about: intent to
-# cooperate, support, aid, appeals, disapproval, rejection, threats; and condolences and tributes (018),
-# paid to the country the article mourns with.
-IMPLICIT_ROOTS = {"02", "03", "05", "07", "10", "11", "12", "13"}
-IMPLICIT_CODES = {"018"}
 # Nouns that carry the event their compound names: "a mediation effort", "a bombing campaign".
 SHELLS = {"effort", "mission", "campaign", "operation", "process", "initiative", "bid", "drive", "programme",
           "program", "round", "session"}
@@ -98,22 +94,8 @@ class EventsStage:
             for token in sentence.span:
                 found.extend(finder.at(token))
             doc.candidates.extend(_dedupe(found))
-        _implicit_targets(doc)
+        implicit_targets(doc)
         return doc
-
-
-def _implicit_targets(doc: Document) -> None:
-    """An appeal, pledge, praise or criticism with no target named is aimed at the country the article is
-    about, as coders read it ("China, Iran and Russia have pledged funds" in a story about Syria)."""
-    focus = doc.notes.get("focus_country")
-    if not focus:
-        return
-    for c in doc.candidates:
-        if c.target is None and (c.cameo[:2] in IMPLICIT_ROOTS or c.cameo in IMPLICIT_CODES) and (
-                c.source.country not in (focus, None)):
-            c.target = Actor.implied(focus)
-            c.confidence = round(c.confidence * 0.7, 3)
-            c.rule += " +implicit target"
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
