@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from accord.knowledge.tables import VERBAL_ROOTS
 from accord.records import Actor
 
 if TYPE_CHECKING:
@@ -26,6 +27,10 @@ if TYPE_CHECKING:
 LOCAL_SECTORS = frozenset({"CVL", "OPP", "REB", "POL", "CRM", "EDU", "LAB", "AGR", "UAF"})
 # Sectors whose actors act only inside their own country: the police, courts and security services.
 JURISDICTION_SECTORS = frozenset({"POL", "JUD", "SPY"})
+# Groups that stand against their own government: rebels or an opposition with no country that a government
+# yields to, aids, fights or coerces are that government's ("The Mozambique government accepted demands from
+# Shona rebels"); one it only talks about may be abroad ("The US government condemned the rebels").
+INSURGENTS = frozenset({"REB", "OPP"})
 # Forces that arrest and detain (173) where they hold power: "the army placed the president under house
 # arrest" is that president's country's army.
 ARRESTING_SECTORS = frozenset({"POL", "MIL"})
@@ -52,7 +57,8 @@ def local_country(candidate: Candidate, side: Actor, other: Actor | None) -> str
     if place is not None:
         return place
     if other is not None and other.country and (other.sector in JURISDICTION_SECTORS or (
-            other.sector == "GOV" and _domestic_coercion(candidate.cameo))):
+            other.sector == "GOV" and (_domestic_coercion(candidate.cameo) or (
+                side.sector in INSURGENTS and candidate.cameo[:2] not in VERBAL_ROOTS)))):
         return other.country
     return None
 

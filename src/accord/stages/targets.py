@@ -144,8 +144,11 @@ class Targets:
                      *(o for o in syntax.prep_objects(head, set(via) - {word}))]
             if word == "against":  # "mobilized reservists for a possible war against Iraq": the purpose's foe
                 heads += [o for h in [head, *objects] for o in syntax.prep_objects(h, {"for"})]
-            return [m for h in heads for o in syntax.prep_objects(h, {word})
-                    for m in self.reader.actors(o, possessor=True)]
+            phrases = [o for h in heads for o in syntax.prep_objects(h, {word})]
+            found = [m for o in phrases for m in self.reader.actors(o, possessor=True)]
+            if not found and word == "to":  # "contribute troops to a peace-keeping force in Liberia"
+                found = self.place([o for o in phrases if o.pos_ == "NOUN"], {"in"})
+            return found
         if kind == "place":
             return self.place([head, *objects], {word})
         if kind == "dative":
@@ -186,8 +189,13 @@ class Targets:
     def complement_targets(self, head: Token) -> list[Mention]:
         """Who the trigger's "to" complement acts on: its object, else a "to"/"with"/"against" object, else
         the country of a place it names. A noun's complement is its infinitive ("readiness to help X")."""
-        infinitives = [a for a in children(head, "acl") if any(c.lower_ == "to" for c in a.lefts)]
-        complements = children(head, "xcomp") + (infinitives if head.pos_ == "NOUN" else [])
+        if head.pos_ == "NOUN":
+            infinitives = [a for a in children(head, "acl") if any(c.lower_ == "to" for c in a.lefts)]
+        else:  # "called on Arabs to unite against X", parsed as an adverbial clause
+            infinitives = [a for a in children(head, "advcl") if syntax.infinitive(a)]
+        complements = children(head, "xcomp") + infinitives
+        # "to unite and mobilize against X": each verb conjoined to the complement is one too
+        complements += [c for x in complements for c in children(x, "conj") if c.pos_ == "VERB"]
         for x in complements:
             objects = syntax.direct_objects(x) + children(x, "dative")
             found = [m for o in objects for m in self.reader.actors(o, possessor=True)]

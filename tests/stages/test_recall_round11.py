@@ -1,0 +1,39 @@
+"""Targets a complement, a force abroad or a government's own rebels name (hand-made sentences).
+
+Each sentence is coded as a careful CAMEO coder would code it under gold/FORMAT.md and the verb codebook.
+"""
+
+from __future__ import annotations
+
+import pytest
+from dyads import roots
+
+
+@pytest.mark.parametrize(("sentence", "dyad"), [
+    # an appeal to rally against someone, whose infinitive the parser hangs as an adverbial clause, or whose
+    # "against" sits on a second verb of the complement
+    ("An official Syrian newspaper called on Arabs to unite and mobilize against Israeli leader Ariel Sharon.",
+     ("SYR", "ISR", "11")),
+    ("The cleric called on Shiites to rise and stand against the Saudi monarchy.", ("REL", "SAU", "11")),
+    # an offer of troops to a force is aimed at the country the force is in
+    ("France is ready to contribute up to 4,000 troops to an international peace-keeping force in Liberia.",
+     ("FRA", "LBR", "03")),
+    ("Ghana pledged troops to a peacekeeping force in Mali.", ("GHA", "MLI", "03")),
+])
+def test_the_target_a_phrase_beyond_the_object_names(events, sentence, dyad):
+    assert dyad in roots(events(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "dyad"), [
+    # rebels or an opposition with no country that a government yields to, fights or coerces are its own
+    ("The Mozambique government accepted demands from Shona rebels that it initiate political reforms.",
+     ("MOZ", "MOZ", "08")),
+    ("The Sudanese government freed fifty captured rebels.", ("SDN", "SDN", "08")),
+])
+def test_a_governments_own_rebels(events, sentence, dyad):
+    assert dyad in roots(events(sentence))
+
+
+def test_rebels_a_government_only_talks_about_may_be_abroad(events):
+    found = roots(events("The US government condemned the rebels."))
+    assert ("USA", "REB", "11") in found and ("USA", "USA", "11") not in found
