@@ -37,3 +37,18 @@ def test_a_governments_own_rebels(events, sentence, dyad):
 def test_rebels_a_government_only_talks_about_may_be_abroad(events):
     found = roots(events("The US government condemned the rebels."))
     assert ("USA", "REB", "11") in found and ("USA", "USA", "11") not in found
+
+
+@pytest.mark.parametrize(("sentence", "dyad"), [
+    # a curfew, martial law or a state of emergency is declared over the declaring state's own land
+    ("Iraq's interim government announced that it is prepared to impose martial law.", ("IRQ", "IRQ", "13")),
+    ("Samoa's cabinet voted to lift the state of emergency.", ("WSM", "WSM", "08")),
+    ("The Kenyan government imposed a curfew after the riots.", ("KEN", "KEN", "17")),
+])
+def test_a_state_of_emergency_is_declared_at_home(events, sentence, dyad):
+    assert dyad in roots(events(sentence))
+
+
+def test_a_curfew_in_a_named_place_is_aimed_there(events):
+    found = roots(events("Israel imposed a curfew on the West Bank town of Hebron."))
+    assert ("ISR", "PSE", "17") in found and ("ISR", "ISR", "17") not in found

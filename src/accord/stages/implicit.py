@@ -1,5 +1,6 @@
 """Targets a sentence leaves unnamed but its article implies: the other side of the talks a readout opens
-with, or the country the article is about. Run by the events stage once every sentence is coded."""
+with, the country the article is about, or for a curfew or state of emergency the source's own country. Run
+by the events stage once every sentence is coded."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ if TYPE_CHECKING:
 # paid to the country the article mourns with.
 IMPLICIT_ROOTS = {"02", "03", "05", "07", "10", "11", "12", "13"}
 IMPLICIT_CODES = {"018"}
+# Curfews, martial law and states of emergency, imposed, threatened, kept or eased: a state declares them
+# over its own land ("threatened to institute a curfew", "voted to lift the state of emergency").
+DOMESTIC_CODES = {"0813", "0814", "1241", "1323", "1324", "1723", "1724"}
 
 
 def implicit_targets(doc: Document) -> None:
@@ -33,6 +37,10 @@ def implicit_targets(doc: Document) -> None:
             named.setdefault(m.sentence, set()).add(m.actor.country)
     repeated: list[Candidate] = []
     for c in doc.candidates:
+        if c.target is None and c.cameo in DOMESTIC_CODES and c.source.country:
+            c.target = Actor.implied(c.source.country)
+            c.rule += " +own country"
+            continue
         if c.target is not None or not (c.cameo[:2] in IMPLICIT_ROOTS or c.cameo in IMPLICIT_CODES):
             continue
         sides = {talks.source.country: talks.target, talks.target.country: talks.source} if (
