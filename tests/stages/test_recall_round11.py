@@ -52,3 +52,12 @@ def test_a_state_of_emergency_is_declared_at_home(events, sentence, dyad):
 def test_a_curfew_in_a_named_place_is_aimed_there(events):
     found = roots(events("Israel imposed a curfew on the West Bank town of Hebron."))
     assert ("ISR", "PSE", "17") in found and ("ISR", "ISR", "17") not in found
+
+
+def test_a_law_is_not_martial_law(events):
+    assert not [e for e in events("The pope imposed a law mandating that priests report abuse.")
+                if e.cameo.startswith(("172", "132", "081"))]
+
+
+def test_martial_law_is_named_by_its_modifier(events):
+    assert ("THA", "THA", "08") in roots(events("The Thai army lifted martial law."))

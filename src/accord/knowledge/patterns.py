@@ -6,7 +6,8 @@ Format (one pattern a line, ``#`` starts a comment)::
     042  visit   target=obj,place:to                    # CODE TRIGGER [key=value ...]
     040  ~talk   target=prep:with source=poss,amod joint  # ~ marks an event noun
 
-Keys: ``obj`` (lemma or @class of the direct object; the subject of a passive), ``prep`` (a preposition
+Keys: ``obj`` (lemma or @class of the direct object; the subject of a passive; ``martial_law`` for a
+lemma with that modifier), ``prep`` (a preposition
 the trigger or its object must have), ``prt`` (a particle: "call on"), ``target`` and ``source`` (where to
 look, tried in order: obj (or its possessor), dobj (the object itself only), prep:W, place:W, poss, amod,
 compound, subj, comp (the subject of the trigger's clausal complement: "demanded that Iran release"), xobj

@@ -569,7 +569,7 @@ def _object_is(verb: Token, p: Pattern, objects: list[Token], loose: bool) -> bo
     cocktails", a phrase the parser may hang on the verb), and when loose its compound ("suspended aid
     deliveries")."""
     wanted = p.obj or frozenset()
-    if any(o.lemma_.lower() in wanted for o in objects):
+    if any(_named(o, wanted) for o in objects):
         return True
     extended = [o for h in objects for o in syntax.prep_objects(h, {"of", "including"})]
     extended += list(syntax.prep_objects(verb, {"including"}))
@@ -577,7 +577,13 @@ def _object_is(verb: Token, p: Pattern, objects: list[Token], loose: bool) -> bo
         extended += [c for h in objects for c in children(h, "compound")]
     if p.prep:
         extended += [o for h in [verb, *objects] for o in syntax.prep_objects(h, set(p.prep))]
-    return any(o.lemma_.lower() in wanted for o in extended)
+    return any(_named(o, wanted) for o in extended)
+
+
+def _named(word: Token, wanted: frozenset[str]) -> bool:
+    """Whether a word is one of the lemmas wanted, or a "modifier_head" pair of them ("martial_law")."""
+    lemma = word.lemma_.lower()
+    return lemma in wanted or any(f"{c.lemma_.lower()}_{lemma}" in wanted for c in children(word, "amod", "compound"))
 
 
 def _excluded(trigger: Token, p: Pattern) -> bool:

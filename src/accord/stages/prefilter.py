@@ -129,8 +129,8 @@ def _needs(p: Pattern, inflector: Inflector) -> Needs:
         needs.append(frozenset(p.prep))
     if p.noun:
         return tuple(needs)  # nouns check only their preposition
-    if p.obj is not None:
-        needs.append(inflector.all_forms(p.obj))
+    if p.obj is not None:  # "martial_law" needs its head word ("law") in the sentence
+        needs.append(inflector.all_forms(frozenset(w.rsplit("_", 1)[-1] for w in p.obj)))
     if p.prt is not None:
         needs.append(frozenset({p.prt}))
     if p.xcomp is not None and "*" not in p.xcomp:  # "*": any complement, no word to look for
