@@ -61,3 +61,17 @@ def test_a_law_is_not_martial_law(events):
 
 def test_martial_law_is_named_by_its_modifier(events):
     assert ("THA", "THA", "08") in roots(events("The Thai army lifted martial law."))
+
+
+@pytest.mark.parametrize(("sentence", "dyad"), [
+    # a coalition or force "-led" by a state is that state's
+    ("The Saudi-led coalition bombed Sanaa.", ("SAU", "YEM", "19")),
+    ("Iran condemned the US-led coalition.", ("IRN", "USA", "11")),
+    ("Turkey refused to help the US-led coalition.", ("TUR", "USA", "12")),
+])
+def test_a_coalition_is_its_leaders(events, sentence, dyad):
+    assert dyad in roots(events(sentence))
+
+
+def test_talks_led_by_a_state_are_no_actor(events):
+    assert not [e for e in events("Iran criticised the EU-led talks.") if e.target is not None]

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 # Dependencies that stay inside a noun phrase when we read its modifiers.
 _NP_DEPS = {"compound", "amod", "poss", "det", "nmod", "nummod", "flat", "case", "appos", "prep", "pobj",
             "punct", "npadvmod", "quantmod", "cc", "conj"}
+# Groups a "-led" modifier makes their leader's: "the Saudi-led coalition" is Saudi Arabia's armed forces.
+LED_GROUPS = {"coalition": "MIL", "force": "MIL", "alliance": "MIL", "troop": "MIL", "government": "GOV",
+              "administration": "GOV"}
 # Roles posted abroad: their "to"/"in" country is the host, not their own.
 _POSTED = {"ambassador", "envoy", "embassy", "consul", "consulate", "high commissioner", "representative",
            "ambassadors", "envoys", "embassies", "delegation", "mission"}
@@ -308,8 +311,9 @@ class _PhraseReader:
         places = [c for c in cues if c.kind in {"country", "demonym", "capital", "metonym"}
                   or (c.kind == "named" and c.country)]
         orgs = [c for c in cues if c.kind in {"igo", "collective"} or (c.kind == "named" and c.org)]
+        led = _led_group(head)
         if head_cue is None and not offices and not is_person and head.pos_ != "PROPN" and not _plural_of(
-                head, places) and not _members_of_group(head, cues, self.cover):
+                head, places) and not _members_of_group(head, cues, self.cover) and led is None:
             return None  # "Moscow's actions", "Belarus' support": the head is no actor
         if head_cue is None and not offices and not places and not orgs:
             return None
@@ -321,7 +325,7 @@ class _PhraseReader:
             head_cue.kind == "demonym" and head_cue.plural) else None
         country = home or country
         org = orgs[0].org if orgs else None
-        sector = _sector(head_cue, office, orgs, places, cues)
+        sector = _sector(head_cue, office, orgs, places, cues) or led
         if sector is None and head_cue is None and office is None and not orgs and belonging.unknown_people(
                 head, places):
             sector = "CVL"  # "Iraqi Kurds": a people of the country, not the state
@@ -550,6 +554,14 @@ def _members_of_group(head: Token, cues: list[Cue], cover: dict[int, Match]) -> 
     # "the APEC forum", "the Asia-Pacific Economic Cooperation (APEC) forum" (parsed as nmod)
     compounds = [cover[c.i].cue for c in head.children if c.dep_ in {"compound", "nmod"} and c.i in cover]
     return any(c.kind == "named" and c.sector for c in cues) or any(c.kind == "igo" for c in compounds)
+
+
+def _led_group(head: Token) -> str | None:
+    """The sector of a coalition or force a "-led" modifier gives its leader ("the Saudi-led coalition",
+    "US-led forces"), or None."""
+    sector = LED_GROUPS.get(head.lemma_.lower())
+    led = any(c.dep_ == "amod" and c.lower_ == "led" for c in head.children)
+    return sector if led else None
 
 
 def _plural_of(head: Token, places: list[Cue]) -> bool:
