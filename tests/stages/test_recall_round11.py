@@ -19,6 +19,8 @@ from dyads import roots
     ("France is ready to contribute up to 4,000 troops to an international peace-keeping force in Liberia.",
      ("FRA", "LBR", "03")),
     ("Ghana pledged troops to a peacekeeping force in Mali.", ("GHA", "MLI", "03")),
+    # deliveries allowed "to" a country, as "into" it
+    ("Uzbekistan opened the bridge to allow the delivery of grain to Afghanistan.", ("UZB", "AFG", "08")),
 ])
 def test_the_target_a_phrase_beyond_the_object_names(events, sentence, dyad):
     assert dyad in roots(events(sentence))
