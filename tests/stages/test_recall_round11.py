@@ -19,6 +19,11 @@ from dyads import roots
     ("France is ready to contribute up to 4,000 troops to an international peace-keeping force in Liberia.",
      ("FRA", "LBR", "03")),
     ("Ghana pledged troops to a peacekeeping force in Mali.", ("GHA", "MLI", "03")),
+    # a ban or embargo on a trade is aimed at where the trade goes or comes from
+    ("The US imposed an embargo on arms sales to Taiwan.", ("USA", "TWN", "16")),
+    ("Russia lifted a ban on flights to Georgia.", ("RUS", "GEO", "08")),
+    ("The US Congress agreed to lift embargoes on pharmaceutical sales in late February to Iran.",
+     ("USA", "IRN", "03")),
     # deliveries allowed "to" a country, as "into" it
     ("Uzbekistan opened the bridge to allow the delivery of grain to Afghanistan.", ("UZB", "AFG", "08")),
 ])

@@ -148,6 +148,9 @@ class Targets:
             found = [m for o in phrases for m in self.reader.actors(o, possessor=True)]
             if not found and word == "to":  # "contribute troops to a peace-keeping force in Liberia"
                 found = self.place([o for o in phrases if o.pos_ == "NOUN"], {"in"})
+            if not found and word == "on":  # "lifted embargoes on pharmaceutical sales to Iran": the trade's end
+                found = [m for o in phrases if o.pos_ == "NOUN" for t in syntax.prep_objects(o, {"to", "from"})
+                         for m in self.reader.actors(t, possessor=True)]
             return found
         if kind == "place":
             return self.place([head, *objects], {word})
