@@ -167,6 +167,14 @@ def test_no_implicit_target_without_a_clear_focus(code):
     assert pledges and all(e.target is None for e in pledges)
 
 
+def test_a_specific_code_of_a_root_wins_over_its_general_one(code):
+    """One event per sentence, dyad and root: "agreed to hold more meetings" (036) says more than "promote
+    ties" (030)."""
+    doc = code("Striving to further promote mutually beneficial ties, Putin and Erdogan agreed to hold more "
+               "meetings.", published="2022-08-05")
+    assert sorted(e.cameo for e in doc.events if e.cameo_root == "03") == ["036", "036"]
+
+
 READOUT = ("Secretary of State Antony Blinken spoke by phone with Indian External Affairs Minister Subrahmanyam "
            "Jaishankar today. ")
 

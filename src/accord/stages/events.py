@@ -99,15 +99,20 @@ class EventsStage:
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
-    """One event per sentence, dyad and CAMEO root: the most confident, then the most specific code."""
+    """One event per sentence, dyad and CAMEO root: a code more specific than the root's general one ("036
+    agreed to hold more meetings" over "030 promote ties"), then the most confident, then the longest code."""
     best: dict[tuple, Candidate] = {}
     for c in candidates:
         key = (c.source.entity, c.source.sector, c.target.entity if c.target else None,
                c.target.sector if c.target else None, c.cameo[:2], c.negated)
         kept = best.get(key)
-        if kept is None or (c.confidence, len(c.cameo)) > (kept.confidence, len(kept.cameo)):
+        if kept is None or _rank(c) > _rank(kept):
             best[key] = c
     return list(best.values())
+
+
+def _rank(c: Candidate) -> tuple[bool, float, int]:
+    return c.cameo[2:] not in ("", "0"), c.confidence, len(c.cameo)
 
 
 class _Finder:
