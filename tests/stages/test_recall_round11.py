@@ -82,3 +82,17 @@ def test_a_coalition_is_its_leaders(events, sentence, dyad):
 
 def test_talks_led_by_a_state_are_no_actor(events):
     assert not [e for e in events("Iran criticised the EU-led talks.") if e.target is not None]
+
+
+@pytest.mark.parametrize(("sentence", "codes"), [
+    # a meeting in one side's country is the other side's visit (042) and its host's hosting (043)
+    ("Secretary Blinken met Kazakh Foreign Minister Tileuberdi today in Washington.",
+     {("KAZ", "USA", "042"), ("USA", "KAZ", "043")}),
+    ("Putin met Erdogan in Sochi.", {("TUR", "RUS", "042"), ("RUS", "TUR", "043")}),
+    # in a third country, or in a place that is one side's only by the article's preference, a meeting
+    ("Biden met Xi in Bali.", {("USA", "CHN", "040"), ("CHN", "USA", "040")}),
+    ("President Biden met with President Putin yesterday in Geneva.", {("USA", "RUS", "040"), ("RUS", "USA", "040")}),
+])
+def test_a_meeting_at_one_sides_home_is_a_visit(events, sentence, codes):
+    found = {(e.source.code[:3], e.target.code[:3], e.cameo) for e in events(sentence) if e.target is not None}
+    assert codes <= found

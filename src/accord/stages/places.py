@@ -453,11 +453,31 @@ class PlacesStage:
             visited = None if found else visit_place(candidate, self.gazetteer)
             candidate.location = (found and found[1]) or visited or _inferred(meetings.get(pair)) or _inferred(
                 _at_home(candidate, dateline)) or _inferred(_local_scene(candidate, scene_city))
+            _visit_or_host(candidate, self.gazetteer)
             # Where talks happened (what they were about was left out by _speech_topic) is their venue.
             venue = visited or (found[1] if found else None)
             if candidate.cameo.startswith("04") and venue is not None and pair:
                 meetings.setdefault(pair, venue)
         return doc
+
+
+def _visit_or_host(candidate: Candidate, gazetteer: Gazetteer) -> None:
+    """A meeting (040) the text places in one side's country and not the other's is the other side's visit
+    (042) and the first side's hosting (043), as CAMEO's codes for visits have it: "Blinken met Foreign
+    Minister Tileuberdi today in Washington" is Kazakhstan's visit and the United States' hosting. Only a
+    place that is in that country whatever the article is about: the preference for the article's countries
+    would make "in Geneva" Geneva, Illinois, in a story about Biden and Putin."""
+    place, target = candidate.location, candidate.target
+    if candidate.cameo != "040" or place is None or place.text is None or target is None:
+        return
+    sides = (candidate.source.country, target.country)
+    if None in sides or sides[0] == sides[1] or place.country not in sides:
+        return
+    anywhere = gazetteer.lookup(place.text)
+    if anywhere is None or anywhere.country != place.country:
+        return
+    candidate.cameo, suffix = ("042", " +visit") if place.country == sides[1] else ("043", " +host")
+    candidate.rule += suffix
 
 
 def story_scene(doc: Document, gazetteer: Gazetteer, countries: frozenset[str]) -> tuple[str | None, Place | None]:
