@@ -42,3 +42,18 @@ def test_a_name_before_a_district_word_is_placed_like_the_district(events):
     # the district's phrase hangs on the act, Kowloon's on the police
     found = events("Police in Kowloon fired tear gas in the Tsuen Wan district.")
     assert ("Tsuen Wan", "HKG") in _placed(found, "17")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a name the article qualified once keeps that place where it stands alone
+    ("Blinken is travelling to San Jose, Costa Rica. He met Guatemala's foreign minister in San Jose.",
+     ("San Jose", "CRI")),
+    ("The envoy flew to Tripoli, Lebanon. He met Syrian officers in Tripoli.", ("Tripoli", "LBN")),
+])
+def test_a_name_keeps_the_place_its_qualifier_gave(events, text, place):
+    assert place in _placed(events(text), "04")
+
+
+def test_a_name_qualified_two_ways_is_left_to_the_gazetteer(events):
+    text = "Paris, Texas, and Paris, France, are twinned. The Kenyan president arrived in Paris."
+    assert ("Paris", "FRA") in _placed(events(text), "04")

@@ -398,6 +398,22 @@ class Gazetteer:
         return best.place if best is not None else None
 
 
+class Remembering:
+    """A gazetteer that reads a bare name as the place one article already named with a qualifier ("San
+    Jose, Costa Rica" ... "met in San Jose"): within one article a name keeps one place."""
+
+    def __init__(self, gazetteer: Gazetteer, places: dict[str, Place]) -> None:
+        self._gazetteer = gazetteer
+        self._places = places
+
+    def lookup(self, name: str, *, countries: Collection[str] = (), alternates: bool = True) -> Place | None:
+        return self._places.get(fold(name)) or self._gazetteer.lookup(name, countries=countries,
+                                                                       alternates=alternates)
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self._gazetteer, attribute)
+
+
 def _rank(entry: _Entry) -> tuple[int, int]:
     return (entry.population, _KIND_RANK[entry.place.precision])
 

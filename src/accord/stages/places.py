@@ -19,7 +19,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from accord.knowledge.gazetteer import REGION_WORDS, Gazetteer, get_gazetteer
+from accord.knowledge.gazetteer import REGION_WORDS, Gazetteer, Remembering, fold, get_gazetteer
 from accord.knowledge.patterns import builtin_classes
 from accord.knowledge.tables import VERBAL_ROOTS
 from accord.records import Actor, Place
@@ -431,34 +431,47 @@ class PlacesStage:
         if not doc.candidates:
             return doc
         countries = article_countries(doc)
-        doc.notes["scene_country"], scene_city = story_scene(doc, self.gazetteer, countries)
+        gazetteer = Remembering(self.gazetteer, _qualified_names(doc, self.gazetteer, countries))
+        doc.notes["scene_country"], scene_city = story_scene(doc, gazetteer, countries)
         # Where the article's talks were held: later sentences about the same pair ("They discussed ...",
         # "The Secretary thanked ...") happened there too, unless they name a place of their own.
         meetings: dict[frozenset, Place] = {}
-        dateline = dateline_place(doc, self.gazetteer)
+        dateline = dateline_place(doc, gazetteer)
         last_city: Place | None = None
         scenes: dict[int, tuple[tuple[int, int, int, int], Place] | None] = {}
         for candidate in sorted(doc.candidates, key=lambda c: c.sentence):
             pair = _pair(candidate)
-            found = _best_place(doc, candidate, self.gazetteer, countries, last_city)
+            found = _best_place(doc, candidate, gazetteer, countries, last_city)
             if found is not None and (found[1].precision == "city" or found[1].country in CITY_STATES):
                 last_city = found[1]
             if found is not None and _topic(found, meetings.get(pair)):
                 found = (found[0], meetings[pair])
             if found is None or not found[0][0]:
-                scene = scenes.setdefault(candidate.sentence, _scene(doc, candidate.sentence, self.gazetteer,
+                scene = scenes.setdefault(candidate.sentence, _scene(doc, candidate.sentence, gazetteer,
                                                                      countries))
                 if scene is not None and (found is None or found[1].country == scene[1].country):
                     found = scene
-            visited = None if found else visit_place(candidate, self.gazetteer)
+            visited = None if found else visit_place(candidate, gazetteer)
             candidate.location = (found and found[1]) or visited or _inferred(meetings.get(pair)) or _inferred(
                 _at_home(candidate, dateline)) or _inferred(_local_scene(candidate, scene_city))
-            _visit_or_host(candidate, self.gazetteer)
+            _visit_or_host(candidate, gazetteer)
             # Where talks happened (what they were about was left out by _speech_topic) is their venue.
             venue = visited or (found[1] if found else None)
             if candidate.cameo.startswith("04") and venue is not None and pair:
                 meetings.setdefault(pair, venue)
         return doc
+
+
+def _qualified_names(doc: Document, gazetteer: Gazetteer, countries: frozenset[str]) -> dict[str, Place]:
+    """The cities the article names with a qualifier ("San Jose, Costa Rica"), by their bare name; a name
+    qualified two ways is left out."""
+    found: dict[str, set[Place]] = {}
+    for span in (s.span for s in doc.sentences if s.span is not None):
+        for ent in (e for e in span.ents if e.label_ == "GPE"):
+            qualified = _qualified(ent, span, gazetteer, countries)
+            if qualified is not None and qualified[0].precision == "city":
+                found.setdefault(fold(ent.text), set()).add(qualified[0])
+    return {name: next(iter(places)) for name, places in found.items() if len(places) == 1}
 
 
 def _visit_or_host(candidate: Candidate, gazetteer: Gazetteer) -> None:
