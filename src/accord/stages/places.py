@@ -19,34 +19,33 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from accord.knowledge.gazetteer import REGION_WORDS, Gazetteer, Remembering, fold, get_gazetteer
+from accord.knowledge.gazetteer import Gazetteer, Remembering, fold, get_gazetteer
 from accord.knowledge.patterns import builtin_classes
 from accord.knowledge.tables import VERBAL_ROOTS
 from accord.records import Actor, Place
 from accord.stages.local import JURISDICTION_SECTORS
+from accord.stages.place_names import (
+    LOCATIVE,
+    NON_LOCATIVE,
+    PLACE_LABELS,
+    PLACE_NOUNS,
+    actor_tokens,
+    lookup_name,
+    name_spans,
+    place_noun,
+    qualified_place,
+    says_where,
+)
 from accord.stages.syntax import prep_objects
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
     from accord.document import Candidate, Document
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "within", "around", "across", "into", "throughout"})
-# Prepositions that never say where the event happened ("sanctions against Russia", "ties with Moscow").
-NON_LOCATIVE = frozenset({"of", "with", "against", "for", "about", "from", "than", "between", "by", "toward",
-                          "towards", "like", "among", "over"})  # fmt: skip
 # Acts that happen where they take people or troops out of: "evacuated students from Sumy", "withdrew its
 # troops from Kabul" happened in Sumy and Kabul ("arrived from Moscow" did not happen in Moscow).
 LEAVING = frozenset({"evacuate", "withdraw", "pull", "rescue", "airlift", "extract"})
-# Words after which a capitalised run is worth a lookup even when NER saw no entity.
-CUE_WORDS = frozenset({"in", "at", "to", "near", "from"})
-MAX_NAME_TOKENS = 4
-# Entity types a capitalised word after a cue cannot carry and still be a place the model mislabelled. NORP
-# is not one: the small model calls "Punjab" NORP, and a demonym after a cue ("to Pakistani officials") finds
-# no place under its own name anyway.
-NOT_PLACE_ENTITIES = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY",
-                                "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART", "PRODUCT"})  # fmt: skip
 _PRECISION_RANK = {"city": 2, "admin1": 1, "country": 0}
 # Words that refer back to the city the article named last ("in other parts of the city").
 CITY_WORDS = frozenset({"city", "town"})
@@ -63,14 +62,6 @@ SCENE_VERBS = frozenset({"happen", "occur", "unfold"})
 SCENE_PASSIVES = frozenset({"hold", "stage", "carry"})
 SCENE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 SCENE_REACH = 2  # sentences ahead: one about the victims may come between
-# Nouns a place name hangs on with "of" ("the city of Izmir", "the province of Idlib"): the noun's own
-# preposition then says whether the place is where the event happened.
-PLACE_NOUNS = frozenset({"city", "town", "village", "port", "capital", "district", "county", "area", "island",
-                         "sector", "quarter", "neighborhood", "neighbourhood", "suburb", "suburbs", "outskirts",
-                         "centre", "center",
-                         "municipality", *REGION_WORDS})  # fmt: skip
-
-
 def article_countries(doc: Document) -> frozenset[str]:
     """The countries an article is about: those of its actor mentions, and its home country if known."""
     codes = {m.actor.country for m in doc.mentions if m.actor.country}
@@ -88,171 +79,12 @@ def dateline_place(doc: Document, gazetteer: Gazetteer | None = None) -> Place |
     return replace(place, text=doc.dateline) if place is not None else None
 
 
-def _covered(doc: Document, sentence: int) -> set[int]:
-    """Token indices (in the unit Doc) that name an actor in this sentence, less countries named after
-    a locative preposition ("an airstrike in Iraq": the actors stage keeps Iraq as a possible target)."""
-    span = doc.sentences[sentence].span
-    covered: set[int] = set()
-    for m in doc.mentions:
-        if m.sentence != sentence:
-            continue
-        head = span.doc[m.head] if span is not None else None
-        if head is not None:
-            head = _place_noun(head) or head  # "in the capital city of Algiers": the place noun's phrase
-        if head is not None and head.dep_ == "pobj" and _locative(head.head, head) and m.actor.kind == "state" \
-                and m.actor.sector in (None, "GOV"):
-            continue  # a country or a capital where something happens, not the state acting
-        covered.update(range(m.start, m.end))
-    return covered
-
-
-def _name_spans(span: Span, covered: set[int]) -> Iterator[tuple[Span, bool | None]]:
-    """Spans that may name a place, each flagged True when NER called it one, False for a run after a cue
-    and None for a name before a region word (looked up whole, never in part)."""
-    taken: set[int] = set()
-    for run in _region_runs(span):
-        if not _named_by_actor(run, covered):
-            taken.update(range(run.start, run.end))
-            yield run, None
-    for ent in span.ents:
-        if ent.label_ in PLACE_LABELS and not taken.intersection(range(ent.start, ent.end)) \
-                and not _named_by_actor(ent, covered) and not _stance(ent):
-            end = ent.end
-            while end < span.end and _joining_hyphen(span.doc, end, span.end):
-                end += 2  # NER may stop at a hyphen: "Ivano" of "Ivano-Frankivsk"
-            ent = span.doc[ent.start : end]
-            taken.update(range(ent.start, ent.end))
-            yield ent, True
-    for run in _cue_runs(span):
-        if not taken.intersection(range(run.start, run.end)) and not _named_by_actor(run, covered):
-            taken.update(range(run.start, run.end))
-            yield run, False
-
-
-def _stance(name: Span) -> bool:
-    """Whether a name only says whose side someone is on: "an anti-Syria journalist", "pro-Moscow rebels"."""
-    doc = name.doc
-    return name.start >= 2 and doc[name.start - 1].text == "-" and doc[name.start - 2].lower_ in {"anti", "pro"}
-
-
-def _cue_runs(span: Span) -> Iterator[Span]:
-    """Capitalised proper-noun runs right after a cue word ("in", "at", "to", "near", "from"; and an optional
-    "the"), or after the "of" of a bare place noun ("the province of Gedaref")."""
-    doc = span.doc
-    for token in span:
-        if token.lower_ not in CUE_WORDS and not (token.lower_ == "of" and _bare_place_noun(token.head)):
-            continue
-        start = token.i + 1
-        if start < span.end and doc[start].lower_ == "the":
-            start += 1
-        end = start
-        while end < span.end and end - start < MAX_NAME_TOKENS and (_capitalised(doc[end]) or (
-                end > start and _joining_hyphen(doc, end, span.end))):
-            end += 1
-        if end > start:
-            yield doc[start:end]
-
-
-def _joining_hyphen(doc: Doc, index: int, limit: int) -> bool:
-    """A hyphen inside one name ("Khanty-Mansiysk", "Ivano-Frankivsk"): no space around it, a capitalised
-    word after it."""
-    token = doc[index]
-    return (token.text == "-" and not doc[index - 1].whitespace_ and not token.whitespace_
-            and index + 1 < limit and _capitalised(doc[index + 1]))
-
-
-def _region_runs(span: Span) -> Iterator[Span]:
-    """Capitalised words right before a region word: "Punjab province", "the Donetsk region", "Rakhine State"."""
-    doc = span.doc
-    for token in span:
-        if token.lower_ not in REGION_WORDS or token.i == span.start:
-            continue
-        start = token.i
-        while start > span.start and token.i - start < MAX_NAME_TOKENS and doc[start - 1].is_alpha \
-                and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN":
-            start -= 1
-        following = doc[token.i + 1] if token.i + 1 < span.end else None
-        if following is not None and following.text[:1].isupper() and following.pos_ == "PROPN":
-            continue  # the name goes on: "Wayne State University", "Islamic State Province"
-        if start < token.i:
-            yield doc[start : token.i + 1]
-
-
-def _qualifier(name: Span, span: Span) -> Span | None:
-    """The place entity right after a name and a comma ("Texas" in "Paris, Texas"), or None."""
-    doc = name.doc
-    comma = name.end
-    if comma + 1 >= span.end or doc[comma].text != "," or doc[comma + 1].ent_iob_ != "B" \
-            or doc[comma + 1].ent_type_ != "GPE":
-        return None
-    end = comma + 2
-    while end < span.end and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[comma + 1 : end]
-
-
-def _qualified(
-    name: Span, span: Span, gazetteer: Gazetteer, countries: frozenset[str]
-) -> tuple[Place, Span] | None:
-    """The place a name narrowed by its qualifier means ("Paris, Texas"), and the qualifier; None when the
-    comma only separates a list ("Moscow, St Petersburg"): the qualified name is then no known place."""
-    qualifier = _qualifier(name, span)
-    if qualifier is None:
-        return None
-    place = gazetteer.lookup(f"{name.text}, {qualifier.text}", countries=countries)
-    return (place, qualifier) if place is not None else None
-
-
-def _named_by_actor(name: Span, covered: set[int]) -> bool:
-    """Whether an actor mention covers the first word of this name (past any "the")."""
-    # Only the beginning counts: a mention names an actor from its first word, so one on the tail of a
-    # name alone ("York" of "New York") is a stray from the actors stage and must not hide a real place.
-    first = next((t.i for t in name if t.dep_ != "det" and not t.is_punct), name.start)
-    return first in covered
-
-
-def _capitalised(token: Token) -> bool:
-    return (
-        token.is_alpha
-        and token.text[:1].isupper()
-        and token.pos_ == "PROPN"
-        and token.ent_type_ not in NOT_PLACE_ENTITIES
-    )
-
-
-def _lookup(
-    name: Span, from_ner: bool | None, gazetteer: Gazetteer, countries: frozenset[str]
-) -> tuple[Span, Place] | None:
-    """The place a name means: for an entity its longest known leading part ("Islamabad airport")."""
-    noun = _place_noun(name.root)
-    if noun is not None and noun.lower_ in REGION_WORDS:
-        # "the province of Idlib" names the province, not the city: ask for the region.
-        place = gazetteer.lookup(f"{name.text} {noun.lower_}", countries=countries)
-        if place is not None:
-            return name, place
-    if from_ner is None:
-        # A name before a region word is a region or nothing: "Tyumen Oblast" is no lead to Tyumen the city.
-        place = gazetteer.lookup(name.text, countries=countries, alternates=False)
-        return (name, place) if place is not None and place.precision == "admin1" else None
-    if not from_ner:
-        # A capitalised run NER did not call a place must match a place's own name in full: otherwise
-        # "in National Assembly" would find National, California, and "to Sea" Seattle.
-        place = gazetteer.lookup(name.text, countries=countries, alternates=False)
-        return (name, place) if place is not None else None
-    for end in range(name.end, name.start, -1):
-        part = name.doc[name.start : end]
-        place = gazetteer.lookup(part.text, countries=countries)
-        if place is not None:
-            return part, place
-    return None
-
-
 def _score(part: Span, place: Place, trigger: Token | None) -> tuple[int, int, int, int] | None:
     """How likely this place is the event's location (higher is better), or None if it cannot be."""
     root = part.root
     if root.dep_ == "poss":
         return None  # "Pakistan's market": a possessor, not a location
-    root = _place_noun(root) or root
+    root = place_noun(root) or root
     if root.dep_ == "compound" and root.head.lower_ in PLACE_NOUNS:
         root = root.head  # "in the Tsuen Wan district": the phrase is the place noun's
     prep = root.head if root.dep_ == "pobj" else None
@@ -263,18 +95,12 @@ def _score(part: Span, place: Place, trigger: Token | None) -> tuple[int, int, i
     leaving = word == "from" and trigger is not None and trigger.lemma_.lower() in LEAVING
     if word in NON_LOCATIVE and not (leaving and prep is not None and prep.head in heads):
         return None
-    locative = (prep is not None and _locative(prep, root)) or leaving
+    locative = (prep is not None and says_where(prep, root)) or leaving
     on_trigger = trigger is not None and prep is not None and (locative or word == "to") and (
         prep.head in heads or _at_meeting(prep))
     on_trigger = on_trigger or (trigger is not None and root.dep_ == "dobj" and root.head == trigger)  # "visited X"
     distance = abs(root.i - trigger.i) if trigger is not None else root.i
     return (int(on_trigger), int(locative), _PRECISION_RANK.get(place.precision, 0), -distance)
-
-
-def _locative(prep: Token, noun: Token) -> bool:
-    """Whether a preposition says where: "on" does before a place noun ("on the outskirts of Kabul", "on the
-    island of Lesbos"), not before a name ("talks on Ukraine" are about it)."""
-    return prep.lower_ in LOCATIVE or (prep.lower_ == "on" and noun.lower_ in PLACE_NOUNS)
 
 
 def _trigger_heads(trigger: Token) -> set[Token]:
@@ -332,13 +158,13 @@ def _best_place(
         return None
     best: tuple[tuple[int, int, int, int], Place] | None = None
     qualifiers: set[int] = set()  # a qualifier that narrowed a name is no place of its own
-    for name, from_ner in _name_spans(span, _covered(doc, candidate.sentence)):
+    for name, from_ner in name_spans(span, actor_tokens(doc, candidate.sentence)):
         if name.start in qualifiers:
             continue
-        qualified = _qualified(name, span, gazetteer, countries) if from_ner else None
+        qualified = qualified_place(name, span, gazetteer, countries) if from_ner else None
         if qualified is not None:
             qualifiers.add(qualified[1].start)
-        found = (name, qualified[0]) if qualified is not None else _lookup(name, from_ner, gazetteer, countries)
+        found = (name, qualified[0]) if qualified is not None else lookup_name(name, from_ner, gazetteer, countries)
         if found is None:
             continue
         score = _score(found[0], found[1], candidate.token)
@@ -370,24 +196,6 @@ def _the_city(span: Span) -> Iterator[tuple[Span, Span]]:
             yield doc[token.i : token.i + 1], words
         elif token.head.lower_ == "of" and token.head.head.dep_ == "pobj":  # "in (other) parts of the city"
             yield doc[token.head.head.i : token.head.head.i + 1], words
-
-
-def _place_noun(root: Token) -> Token | None:
-    """The noun a name hangs on with "of" when it is a bare place noun ("city" in "the city of Izmir"), or None.
-
-    A place noun with a name of its own is not named by the "of" phrase: "the Sahel region of Africa".
-    """
-    if root.dep_ != "pobj" or root.head.lower_ != "of" or not _bare_place_noun(root.head.head):
-        return None
-    return root.head.head
-
-
-def _bare_place_noun(noun: Token) -> bool:
-    """A common place noun with no name of its own right before it ("the province", "the U.S. border city";
-    not "the Sahel region", nor the "State" of "State of the Union")."""
-    before = noun.doc[noun.i - 1] if noun.i > 0 else None
-    named = before is not None and before.dep_ == "compound" and before.text[:1].isupper()
-    return noun.lower_ in PLACE_NOUNS and noun.text[:1].islower() and not named
 
 
 def visit_place(candidate: Candidate, gazetteer: Gazetteer) -> Place | None:
@@ -468,7 +276,7 @@ def _qualified_names(doc: Document, gazetteer: Gazetteer, countries: frozenset[s
     found: dict[str, set[Place]] = {}
     for span in (s.span for s in doc.sentences if s.span is not None):
         for ent in (e for e in span.ents if e.label_ == "GPE"):
-            qualified = _qualified(ent, span, gazetteer, countries)
+            qualified = qualified_place(ent, span, gazetteer, countries)
             if qualified is not None and qualified[0].precision == "city":
                 found.setdefault(fold(ent.text), set()).add(qualified[0])
     return {name: next(iter(places)) for name, places in found.items() if len(places) == 1}
@@ -558,8 +366,8 @@ def _scene_of(doc: Document, index: int, span: Span, gazetteer: Gazetteer, count
     if any(m.sentence == index and m.start <= subjects[0].i < m.end for m in doc.mentions):
         return None  # "the delegation arrived": an actor, told of in its own right
     best: tuple[tuple[int, int, int, int], Place] | None = None
-    for name, from_ner in _name_spans(span, _covered(doc, index)):
-        found = _lookup(name, from_ner, gazetteer, countries)
+    for name, from_ner in name_spans(span, actor_tokens(doc, index)):
+        found = lookup_name(name, from_ner, gazetteer, countries)
         score = _score(found[0], found[1], root) if found is not None else None
         if found is not None and score is not None and score[0] and (best is None or score > best[0]):
             best = (score, replace(found[1], text=found[0].text))
