@@ -1,4 +1,5 @@
-"""Targets a complement, a force abroad or a government's own rebels name (hand-made sentences).
+"""Targets a complement, a force abroad, a trade or a government's own rebels name; curfews at home; "-led"
+coalitions; meetings at one side's home as visits (hand-made sentences).
 
 Each sentence is coded as a careful CAMEO coder would code it under gold/FORMAT.md and the verb codebook.
 """
@@ -26,34 +27,26 @@ from dyads import roots
      ("USA", "IRN", "03")),
     # deliveries allowed "to" a country, as "into" it
     ("Uzbekistan opened the bridge to allow the delivery of grain to Afghanistan.", ("UZB", "AFG", "08")),
-])
-def test_the_target_a_phrase_beyond_the_object_names(events, sentence, dyad):
-    assert dyad in roots(events(sentence))
-
-
-@pytest.mark.parametrize(("sentence", "dyad"), [
     # rebels or an opposition with no country that a government yields to, fights or coerces are its own
     ("The Mozambique government accepted demands from Shona rebels that it initiate political reforms.",
      ("MOZ", "MOZ", "08")),
     ("The Sudanese government freed fifty captured rebels.", ("SDN", "SDN", "08")),
+    # a curfew, martial law or a state of emergency is declared over the declaring state's own land
+    ("Iraq's interim government announced that it is prepared to impose martial law.", ("IRQ", "IRQ", "13")),
+    ("Samoa's cabinet voted to lift the state of emergency.", ("WSM", "WSM", "08")),
+    ("The Kenyan government imposed a curfew after the riots.", ("KEN", "KEN", "17")),
+    # a coalition or force "-led" by a state is that state's
+    ("The Saudi-led coalition bombed Sanaa.", ("SAU", "YEM", "19")),
+    ("Iran condemned the US-led coalition.", ("IRN", "USA", "11")),
+    ("Turkey refused to help the US-led coalition.", ("TUR", "USA", "12")),
 ])
-def test_a_governments_own_rebels(events, sentence, dyad):
+def test_the_dyad_is_coded(events, sentence, dyad):
     assert dyad in roots(events(sentence))
 
 
 def test_rebels_a_government_only_talks_about_may_be_abroad(events):
     found = roots(events("The US government condemned the rebels."))
     assert ("USA", "REB", "11") in found and ("USA", "USA", "11") not in found
-
-
-@pytest.mark.parametrize(("sentence", "dyad"), [
-    # a curfew, martial law or a state of emergency is declared over the declaring state's own land
-    ("Iraq's interim government announced that it is prepared to impose martial law.", ("IRQ", "IRQ", "13")),
-    ("Samoa's cabinet voted to lift the state of emergency.", ("WSM", "WSM", "08")),
-    ("The Kenyan government imposed a curfew after the riots.", ("KEN", "KEN", "17")),
-])
-def test_a_state_of_emergency_is_declared_at_home(events, sentence, dyad):
-    assert dyad in roots(events(sentence))
 
 
 def test_a_curfew_in_a_named_place_is_aimed_there(events):
@@ -68,16 +61,6 @@ def test_a_law_is_not_martial_law(events):
 
 def test_martial_law_is_named_by_its_modifier(events):
     assert ("THA", "THA", "08") in roots(events("The Thai army lifted martial law."))
-
-
-@pytest.mark.parametrize(("sentence", "dyad"), [
-    # a coalition or force "-led" by a state is that state's
-    ("The Saudi-led coalition bombed Sanaa.", ("SAU", "YEM", "19")),
-    ("Iran condemned the US-led coalition.", ("IRN", "USA", "11")),
-    ("Turkey refused to help the US-led coalition.", ("TUR", "USA", "12")),
-])
-def test_a_coalition_is_its_leaders(events, sentence, dyad):
-    assert dyad in roots(events(sentence))
 
 
 def test_talks_led_by_a_state_are_no_actor(events):

@@ -154,13 +154,12 @@ def event_day(doc: Document, candidate: Candidate, reference: date | None) -> tu
     """The day of an event dated earlier in the article that an undated act took place minutes or hours
     after or before ("Police arrested the accused 36 minutes after the mass shooting", the shooting having
     been "on Friday"), or None."""
-    trigger = candidate.token
-    if trigger is None:
-        return None
-    for noun in _events_beside(trigger):
-        days = _dated_nouns(doc, candidate.sentence, reference).get(noun.lemma_.lower(), set())
+    nouns = _events_beside(candidate.token) if candidate.token is not None else []
+    dated = _dated_nouns(doc, candidate.sentence, reference) if nouns else {}
+    for noun in nouns:
+        days = dated.get(noun.lemma_.lower(), set())
         if len(days) == 1:
-            return days.pop(), "day"
+            return next(iter(days)), "day"
     return None
 
 
@@ -201,12 +200,9 @@ def _dated_nouns(doc: Document, before: int, reference: date | None) -> dict[str
 def _dated_nouns_of(span: Span, f: Found) -> list[Token]:
     """The nouns a date's words hang on, up through prepositions to the first verb ("a shooting at a mosque
     on Wednesday": the mosque and the shooting)."""
-    tokens = [t for t in span if f.start <= t.idx - span.start_char < f.end]
-    if not tokens:
-        return []
-    token = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
-    nouns = []
-    while token.dep_ in _DATE_PATH and token.head != token:
+    token = _date_root(span, f)
+    nouns: list[Token] = []
+    while token is not None and token.dep_ in _DATE_PATH and token.head != token:
         token = token.head
         if token.pos_ == "NOUN" and token.ent_type_ not in ("DATE", "TIME"):
             nouns.append(token)
@@ -311,10 +307,9 @@ def _climb(span: Span, f: Found, stops: set[Token]) -> tuple[Token, str] | None:
     that is in `stops` or is no longer such a link, with the dependency of the last step; None when the
     way passes another noun ("a shooting on Friday") or makes the date a period's bound ("since March 21",
     "by 2030": no day of their own to lend)."""
-    tokens = [t for t in span if f.start <= t.idx - span.start_char < f.end]
-    if not tokens:
+    token = _date_root(span, f)
+    if token is None:
         return None
-    token = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
     step = token.dep_
     while token not in stops and token.dep_ in _DATE_PATH and token.head != token:
         step, token = token.dep_, token.head
@@ -323,6 +318,14 @@ def _climb(span: Span, f: Found, stops: set[Token]) -> tuple[Token, str] | None:
         if token.dep_ == "prep" and token.lower_ in _SPAN_WORDS:
             return None
     return token, step
+
+
+def _date_root(span: Span, f: Found) -> Token | None:
+    """The word of a date's own words that the rest hang on ("Friday" of "on Friday night"), or None."""
+    tokens = [t for t in span if f.start <= t.idx - span.start_char < f.end]
+    if not tokens:
+        return None
+    return next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
 
 
 def _own_date(sentence: Sentence, candidate: Candidate, reference: date | None) -> tuple[date, str] | None:

@@ -30,6 +30,7 @@ def implicit_targets(doc: Document) -> None:
     have pledged funds" in a story about Syria)."""
     focus = doc.notes.get("focus_country")
     talks = _opening_talks(doc)
+    sides = {talks.source.country: talks.target, talks.target.country: talks.source} if talks is not None else {}
     coded = {_key(c) for c in doc.candidates if c.target is not None}
     named: dict[int, set[str | None]] = {}  # the countries each sentence names
     for m in doc.mentions:
@@ -43,9 +44,8 @@ def implicit_targets(doc: Document) -> None:
             continue
         if c.target is not None or not (c.cameo[:2] in IMPLICIT_ROOTS or c.cameo in IMPLICIT_CODES):
             continue
-        sides = {talks.source.country: talks.target, talks.target.country: talks.source} if (
-            talks is not None and c.sentence > talks.sentence) else {}
-        if c.source.country in sides and named.get(c.sentence, set()) <= set(sides):
+        after_talks = talks is not None and c.sentence > talks.sentence
+        if after_talks and c.source.country in sides and named.get(c.sentence, set()) <= set(sides):
             other = sides[c.source.country]
             c.target = Actor.implied(other.country, other.sector)
             c.rule += " +counterpart"
@@ -58,7 +58,8 @@ def implicit_targets(doc: Document) -> None:
         if _key(c) in coded:
             repeated.append(c)  # "They reaffirmed their commitment": coded already between the two of them
         coded.add(_key(c))
-    doc.candidates[:] = [c for c in doc.candidates if not any(c is r for r in repeated)]
+    dropped = {id(c) for c in repeated}
+    doc.candidates[:] = [c for c in doc.candidates if id(c) not in dropped]
 
 
 def _key(c: Candidate) -> tuple:
