@@ -231,6 +231,33 @@ def test_minutes_after_a_dated_event(segment: SegmentStage, text: str, trigger: 
     assert (candidate.date, candidate.date_precision) == (expected, precision)
 
 
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    # A thing the article dates by a weekday but already speaks of as past on an earlier day: that weekday is
+    # the one before the earlier day, and so is every bare mention of it.
+    (("On Wednesday, rescuers ended the search for survivors of the landslide. The landslide struck on Thursday "
+     "after days of rain. The presidents of Kenya and Uganda spoke by telephone on Thursday night."), "spoke",
+     D(2024, 3, 7)),
+    (("As of Tuesday, 300 aftershocks had been recorded since the earthquake. The earthquake hit on Thursday. "
+     "Kenya's president called his Ugandan counterpart on Thursday."), "called", D(2024, 3, 7)),
+    (("On Monday, the opposition marched in Nairobi after the vote. The vote took place on Thursday. Uganda "
+     "criticised the count on Thursday."), "criticised", D(2024, 3, 7)),
+    (("On Tuesday, Kenya closed its border in response to the attack. The attack happened on Wednesday. "
+     "Uganda condemned the attack on Wednesday."), "condemned", D(2024, 3, 6)),
+    # No contradiction: what was prepared for may come later, and a thing before its mention stays put.
+    (("On Wednesday, officials prepared for the summit. The summit took place on Thursday. Kenya's president "
+     "met Uganda's president on Thursday."), "met", D(2024, 3, 14)),
+    (("On Thursday, rescuers searched for survivors of the landslide. The landslide struck on Tuesday. Kenya's "
+     "president called his Ugandan counterpart on Tuesday."), "called", D(2024, 3, 12)),
+    # A weekday the contradiction does not touch keeps its day.
+    (("On Wednesday, rescuers ended the search for survivors of the landslide. The landslide struck on "
+     "Thursday. Kenya's president visited the site on Wednesday."), "visited", D(2024, 3, 13)),
+])  # fmt: skip
+def test_a_weekday_the_article_sets_before_an_earlier_day(segment: SegmentStage, text: str, trigger: str,
+                                                          expected: date) -> None:
+    candidate = coded(segment, text, PUB, trigger)
+    assert (candidate.date, candidate.date_precision) == (expected, "day")
+
+
 def test_there_are_enough_article_cases() -> None:
     assert len(CASES) >= 20
 

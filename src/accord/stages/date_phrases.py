@@ -12,8 +12,8 @@ with precision "published", as does a sentence with no date.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -324,13 +324,15 @@ def resolve_date(
     *,
     anchor: int | None = None,
     reference: date | None = None,
+    moved: Mapping[str, tuple[date, date]] | None = None,
 ) -> tuple[date | None, str]:
     """The date and precision a sentence gives an event; `anchor` is the trigger's offset in the text.
 
     Relative and year-less dates count from `reference` (the day the article was written, by default the
     publication date); a sentence with no date gets the publication date itself, with precision "published".
+    `moved` is as for found_in.
     """
-    found = found_in(text_or_span, reference or published)
+    found = found_in(text_or_span, reference or published, moved)
     if not found:
         return published, "published"
     if anchor is None:
@@ -340,11 +342,24 @@ def resolve_date(
     return best.date, best.precision
 
 
-def found_in(text_or_span: str | Span, reference: date | None) -> tuple[Found, ...]:
-    """find_dates on a string, or on a span with its DATE entities."""
+def found_in(
+    text_or_span: str | Span, reference: date | None, moved: Mapping[str, tuple[date, date]] | None = None
+) -> tuple[Found, ...]:
+    """find_dates on a string, or on a span with its DATE entities. `moved` maps a bare weekday the article
+    sets on another day than the one on or before writing to (that day, the article's day)."""
     if isinstance(text_or_span, str):
-        return find_dates(text_or_span, reference)
-    span = text_or_span
-    base = span.start_char
-    entities = tuple((e.start_char - base, e.end_char - base) for e in span.ents if e.label_ == "DATE")
-    return find_dates(span.text, reference, entities)
+        text, found = text_or_span, find_dates(text_or_span, reference)
+    else:
+        span = text_or_span
+        base = span.start_char
+        entities = tuple((e.start_char - base, e.end_char - base) for e in span.ents if e.label_ == "DATE")
+        text, found = span.text, find_dates(span.text, reference, entities)
+    if not moved:
+        return found
+    return tuple(_moved(f, text[f.start : f.end], moved) for f in found)
+
+
+def _moved(f: Found, words: str, moved: Mapping[str, tuple[date, date]]) -> Found:
+    if f.kind != "weekday" or words not in moved or moved[words][0] != f.date:
+        return f
+    return replace(f, date=moved[words][1])

@@ -7,9 +7,12 @@ date, or "today" beside an explicit date ("today (May 30)"), within ``MAX_LAG`` 
 merely mentioned in the body does not move it: in news prose the narrative runs forward from such a date
 ("Talks opened on May 25 ... On Friday they ended"), and on the Wikinews, State Department and Reuters corpora
 resolving later weekdays on or before the latest body date (or the lede's weekday) moved dozens of weekdays,
-nearly all of them wrongly. A sentence with no date of its own takes the date of the sentence before it in
-the same paragraph when that date governs that sentence's main clause ("On Thursday, the court ruled ...
-The court issued a judgement ..."), not when it sits on a noun ("his call with Merkel on November 17").
+nearly all of them wrongly. A weekday moves back a week only when the text contradicts its usual day: a thing
+it dates ("The earthquake occurred on Friday") that a sentence dated earlier speaks of as past ("On
+Wednesday ... survivors of the earthquake"). A sentence with no date of its own takes the date of the
+sentence before it in the same paragraph when that date governs that sentence's main clause ("On Thursday,
+the court ruled ... The court issued a judgement ..."), not when it sits on a noun ("his call with Merkel on
+November 17").
 A story told a day or more after the fact dates its lead ("Yesterday afternoon, Pelosi announced ..."): that
 news day also dates the statements, appeals and criticism its later paragraphs tell in the simple past with
 no time of their own ("Pelosi called Trump's conduct a breach"); its material acts keep the publication day,
@@ -19,7 +22,7 @@ being as often the story's background.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -104,6 +107,83 @@ def _plausible_now(day: date, published: date | None, written: str) -> bool:
     return published - MAX_LAG <= day <= published
 
 
+# --- a weekday the article's own order moves ------------------------------------------------------------------
+
+# A bare weekday the article sets a week before the one on or before writing: {weekday: (that day, its day)}.
+Moved = Mapping[str, tuple[date, date]] | None
+
+# Words that put the thing they introduce before the clause they sit in: "aftershocks since the earthquake",
+# "talks after the vote", "survivors of the earthquake", "in the wake of the attack", "in response to the
+# strike".
+_AFTER_WORDS = frozenset({"since", "after", "following"})
+_AFTERMATH_NOUNS = {"of": frozenset({"survivor", "victim", "aftermath", "wake"}),
+                    "to": frozenset({"response", "reaction"})}  # fmt: skip
+# Verbs that say when the thing their subject names happened ("The earthquake struck on Friday").
+_OCCUR_VERBS = frozenset({"occur", "happen", "strike", "hit", "erupt", "begin", "start", "break", "take"})
+
+
+def moved_weekdays(doc: Document, reference: date | None) -> dict[str, tuple[date, date]]:
+    """Bare weekdays the article's own order sets before the one on or before writing.
+
+    A thing dated by a bare weekday ("The earthquake occurred on Friday") that a sentence dated earlier
+    already speaks of as past ("On Wednesday, the government ended the search for survivors of the
+    earthquake") happened on that weekday before the earlier date: a story told a week late. An article
+    means one day by one weekday's name, so every bare mention of that weekday moves with it ("the leaders
+    spoke by telephone on Friday night"). Nothing moves without such a contradiction in the text.
+    """
+    if reference is None:
+        return {}
+    weekday_of: dict[str, str] = {}  # a thing's noun -> the bare weekday that dates it
+    bound: dict[str, date] = {}  # a thing's noun -> the earliest day a sentence speaks of it as past
+    for sentence in doc.sentences:
+        span = sentence.span
+        if span is None or not any(t.dep_ for t in span) or FUTURE.search(sentence.text):
+            continue
+        found = found_in(span, reference)
+        for f in found:
+            if f.kind == "weekday" and span.text[f.start : f.end] in WEEKDAYS:
+                for noun in _dated_things(span, f):
+                    weekday_of.setdefault(noun.lemma_.lower(), span.text[f.start : f.end])
+        days = {f.date for f in found if f.precision == "day" and f.date <= reference}
+        if len(days) == 1:
+            for noun in _spoken_of_as_past(span):
+                lemma = noun.lemma_.lower()
+                bound[lemma] = min(bound.get(lemma, reference), *days)
+    moved: dict[str, tuple[date, date]] = {}
+    for noun, weekday in weekday_of.items():
+        index = WEEKDAYS.index(weekday)
+        usual = reference - timedelta(days=(reference.weekday() - index) % 7)
+        if noun in bound and usual > bound[noun] and weekday not in moved:
+            moved[weekday] = usual, bound[noun] - timedelta(days=(bound[noun].weekday() - index) % 7)
+    return moved
+
+
+def _dated_things(span: Span, f: Found) -> list[Token]:
+    """The nouns a date gives the time of: the ones it hangs on ("the earthquake on Friday") and the subject
+    of a verb of happening it hangs on ("The earthquake occurred on Friday", "the vote took place")."""
+    nouns = _dated_nouns_of(span, f)
+    climbed = _climb(span, f, set())
+    if climbed is not None and climbed[0].lemma_ in _OCCUR_VERBS:
+        verb = climbed[0]
+        if verb.lemma_ == "take" and not any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
+            return nouns
+        nouns += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+    return nouns
+
+
+def _spoken_of_as_past(span: Span) -> list[Token]:
+    """The nouns a sentence speaks of as past: after "since", "after" or "following", as what survivors,
+    victims or an aftermath are "of", or what a response is "to"."""
+    nouns = []
+    for token in span:
+        if token.dep_ != "pobj" or token.pos_ != "NOUN" or token.head.dep_ != "prep":
+            continue
+        prep = token.head
+        if prep.lower_ in _AFTER_WORDS or prep.head.lemma_.lower() in _AFTERMATH_NOUNS.get(prep.lower_, ()):
+            nouns.append(token)
+    return nouns
+
+
 # --- a sentence with no date of its own ----------------------------------------------------------------------
 
 # Words that put a sentence at another time than the one before it.
@@ -120,7 +200,7 @@ _SPAN_WORDS = frozenset({"since", "until", "till", "through", "from", "by", "bef
 _DATE_PATH = frozenset({"prep", "pobj", "npadvmod", "compound", "amod", "nummod", "det", "advmod"})
 
 
-def paragraph_date(doc: Document, index: int, reference: date | None) -> tuple[date, str] | None:
+def paragraph_date(doc: Document, index: int, reference: date | None, moved: Moved = None) -> tuple[date, str] | None:
     """The date an undated sentence takes from the sentence just before it in its paragraph, or None.
 
     Only a past, day-precision date that governs that sentence's main clause carries over, and only into a
@@ -137,7 +217,7 @@ def paragraph_date(doc: Document, index: int, reference: date | None) -> tuple[d
     # A sentence that goes on with a quotation opened before it is still what was said, when it was said.
     if not _opens_quote(previous.text) and not _same_time(sentence):
         return None
-    found = found_in(previous.span if previous.span is not None else previous.text, reference)
+    found = found_in(previous.span if previous.span is not None else previous.text, reference, moved)
     main = [f for f in found if f.precision == "day" and f.date <= (published or reference)
             and _governs(previous, f)]  # fmt: skip
     return (main[0].date, "day") if len(main) == 1 else None
@@ -150,12 +230,12 @@ _SAME_DAY_WORDS = frozenset({"shortly", "soon", "immediately", "just", "moments"
 _ORDER_WORDS = frozenset({"after", "before", "following"})
 
 
-def event_day(doc: Document, candidate: Candidate, reference: date | None) -> tuple[date, str] | None:
+def event_day(doc: Document, candidate: Candidate, reference: date | None, moved: Moved = None) -> tuple[date, str] | None:
     """The day of an event dated earlier in the article that an undated act took place minutes or hours
     after or before ("Police arrested the accused 36 minutes after the mass shooting", the shooting having
     been "on Friday"), or None."""
     nouns = _events_beside(candidate.token) if candidate.token is not None else []
-    dated = _dated_nouns(doc, candidate.sentence, reference) if nouns else {}
+    dated = _dated_nouns(doc, candidate.sentence, reference, moved) if nouns else {}
     for noun in nouns:
         days = dated.get(noun.lemma_.lower(), set())
         if len(days) == 1:
@@ -181,7 +261,7 @@ def _events_beside(trigger: Token) -> list[Token]:
     return nouns
 
 
-def _dated_nouns(doc: Document, before: int, reference: date | None) -> dict[str, set[date]]:
+def _dated_nouns(doc: Document, before: int, reference: date | None, moved: Moved) -> dict[str, set[date]]:
     """The nouns of the sentences before `before` that a past day hangs on ("a mass shooting in
     Christchurch on Friday"), by lemma, with every day each is given."""
     nouns: dict[str, set[date]] = {}
@@ -189,7 +269,7 @@ def _dated_nouns(doc: Document, before: int, reference: date | None) -> dict[str
         span = sentence.span
         if span is None or not any(t.dep_ for t in span):
             continue
-        for f in found_in(span, reference):
+        for f in found_in(span, reference, moved):
             if f.precision != "day" or (reference is not None and f.date > reference):
                 continue
             for noun in _dated_nouns_of(span, f):
@@ -211,7 +291,7 @@ def _dated_nouns_of(span: Span, f: Found) -> list[Token]:
     return nouns
 
 
-def news_day(doc: Document, reference: date | None) -> tuple[int, date] | None:
+def news_day(doc: Document, reference: date | None, moved: Moved = None) -> tuple[int, date] | None:
     """The news day and the lead sentence that gives it: the past day, within the week before writing, that
     governs the article's lead ("Yesterday afternoon, Pelosi announced ..."), or None. A story told a day or
     more late is told about that day: its undated past-tense sentences took place then, not on the day of
@@ -219,7 +299,7 @@ def news_day(doc: Document, reference: date | None) -> tuple[int, date] | None:
     if reference is None:
         return None
     for sentence in doc.sentences[:2]:  # a header line that is only a date may come first
-        found = found_in(sentence.span if sentence.span is not None else sentence.text, reference)
+        found = found_in(sentence.span if sentence.span is not None else sentence.text, reference, moved)
         if _header_only(sentence.text, found):
             continue
         if FUTURE.search(sentence.text):
@@ -328,14 +408,14 @@ def _date_root(span: Span, f: Found) -> Token | None:
     return next((t for t in tokens if t.head not in tokens or t.head == t), tokens[0])
 
 
-def _own_date(sentence: Sentence, candidate: Candidate, reference: date | None) -> tuple[date, str] | None:
+def _own_date(sentence: Sentence, candidate: Candidate, reference: date | None, moved: Moved) -> tuple[date, str] | None:
     """The date that hangs on the candidate's own trigger ("will sign the deal on Thursday" in a sentence
     that also says when it was said), or None. A bare weekday on an announced act is the coming one, or
     today."""
     span, trigger = sentence.span, candidate.token
     if span is None or trigger is None or not any(t.dep_ for t in span):
         return None
-    own = [f for f in found_in(span, reference) if _hangs_on(span, f, trigger)]
+    own = [f for f in found_in(span, reference, moved) if _hangs_on(span, f, trigger)]
     if len(own) != 1:
         return None
     f = own[0]
@@ -367,7 +447,8 @@ class DatesStage:
             return doc
         published = doc.article.published
         reference = writing_date(doc) or published
-        lead = news_day(doc, reference)
+        moved = moved_weekdays(doc, reference)
+        lead = news_day(doc, reference, moved)
         lead_events = [c for c in doc.candidates if lead is not None and c.sentence == lead[0]]
         for candidate in doc.candidates:
             sentence = doc.sentences[candidate.sentence]
@@ -377,10 +458,11 @@ class DatesStage:
             else:
                 offset = candidate.trigger_start - sentence.start
                 anchor = offset if 0 <= offset <= len(sentence.text) else None
-            when = _own_date(sentence, candidate, reference) or resolve_date(
-                source, published, anchor=anchor, reference=reference)
+            when = _own_date(sentence, candidate, reference, moved) or resolve_date(
+                source, published, anchor=anchor, reference=reference, moved=moved)
             if when[1] == "published":
-                when = event_day(doc, candidate, reference) or paragraph_date(doc, candidate.sentence, reference) or when
+                when = (event_day(doc, candidate, reference, moved)
+                        or paragraph_date(doc, candidate.sentence, reference, moved) or when)  # fmt: skip
             if when[1] == "published" and lead is not None and _news_of_the_day(candidate, sentence, lead_events):
                 when = lead[1], "day"
             candidate.date, candidate.date_precision = when
