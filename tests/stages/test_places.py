@@ -300,6 +300,13 @@ def test_a_dateline_place_keeps_the_dateline_words(nlp: spacy.language.Language)
         ("During the summit in Sochi, Russia praised Turkey.", [("Russia", RUS), ("Turkey", TUR)], "praised",
          "051", ("Sochi", "RUS", "city")),
         ("The envoy will travel to Seoul next week.", [], "travel", "036", ("Seoul", "KOR", "city")),
+        # ... or is on the actor met, or is the city of what was signed, where the parser hangs the venue.
+        ("Blinken met Prime Minister Najib Mikati in Lebanon.", [("Mikati", LBN)], "met",
+         "040", ("Lebanon", "LBN", "country")),
+        ("Cuba and Spain signed an agreement in Madrid.", [("Cuba", CUB), ("Spain", ESP)], "signed", "057",
+         ("Madrid", "ESP", "city")),
+        ("Russia and India discussed a deal in New Delhi.", [("Russia", RUS), ("India", IND)], "discussed",
+         "040", None),
         # A material act takes the place of its object: the strike happened in Gaza.
         ("Israeli jets struck targets in Gaza.", [], "struck", "195", ("Gaza", "PSE", "city")),
     ],

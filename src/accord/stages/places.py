@@ -125,16 +125,27 @@ def _meeting_nouns() -> frozenset[str]:
     return builtin_classes()["@talks"] | MEETING_NOUNS
 
 
-def _speech_topic(candidate: Candidate, score: tuple[int, int, int, int], place: Place, part: Span) -> bool:
+def _speech_topic(
+    candidate: Candidate, score: tuple[int, int, int, int], place: Place, part: Span, actors: set[int]
+) -> bool:
     """Whether a place off the trigger of a verbal act is what the act is about, not where it happened:
     "condemned the attack in Kabul", "discussed the situation in Donbass". Statements, appeals, demands
     and threats happen where they are made; of talks (04) a city in a locative phrase off the trigger still
     tells the venue ("their meeting on the sidelines of the General Assembly in New York"): cities are
-    seldom what talks are about."""
+    seldom what talks are about. The parser often hangs the venue on the object ("met Mikati in Lebanon",
+    "signed an agreement in Panama City"): any place on an actor the act is done with, or a city on what
+    was signed, is where it was done; a city on another object is still a topic ("discussed the attack in
+    Kabul"). `actors` are the sentence's actor mention heads."""
     if score[0] or candidate.cameo[:2] not in VERBAL_ROOTS:
         return False
     trigger = candidate.token
-    if trigger is not None and any(part.root in c.subtree for c in trigger.children if c.dep_ == "dobj"):
+    objects = [c for c in trigger.children if c.dep_ == "dobj"] if trigger is not None else []
+    root = place_noun(part.root) or part.root
+    host = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else None
+    signed = trigger is not None and trigger.lemma_ == "sign" and place.precision == "city"
+    if host in objects and score[1] and (signed or host.i in actors):
+        return False
+    if any(part.root in c.subtree for c in objects):
         return True  # inside what was discussed: "discussed the bombing in Kabul"
     return not (candidate.cameo.startswith("04") and place.precision == "city" and score[1])
 
@@ -158,6 +169,7 @@ def _best_place(
         return None
     best: tuple[tuple[int, int, int, int], Place] | None = None
     qualifiers: set[int] = set()  # a qualifier that narrowed a name is no place of its own
+    actors = {m.head for m in doc.mentions if m.sentence == candidate.sentence}
     for name, from_ner in name_spans(span, actor_tokens(doc, candidate.sentence)):
         if name.start in qualifiers:
             continue
@@ -168,7 +180,7 @@ def _best_place(
         if found is None:
             continue
         score = _score(found[0], found[1], candidate.token)
-        if score is not None and _speech_topic(candidate, score, found[1], found[0]):
+        if score is not None and _speech_topic(candidate, score, found[1], found[0], actors):
             continue
         if score is not None and (best is None or score > best[0]):
             written = span.doc[name.start : qualified[1].end] if qualified is not None else found[0]
@@ -177,7 +189,7 @@ def _best_place(
         return best
     for part, words in _the_city(span):
         score = _score(part, last_city, candidate.token)
-        if score is not None and not _speech_topic(candidate, score, last_city, part) and (
+        if score is not None and not _speech_topic(candidate, score, last_city, part, actors) and (
                 best is None or score > best[0]):
             best = (score, replace(last_city, text=words.text))
     return best
