@@ -64,6 +64,13 @@ LOOKUPS = [
     ("Cordoba", ("ESP",), ("Córdoba", "ESP", "city")),  # accents folded
     ("Sao Paulo", (), ("São Paulo", "BRA", "city")),
     ("Moscow", ("USA",), ("Moscow", "RUS", "city")),
+    # A small town of the article's countries loses to a city known abroad: news would qualify the town.
+    ("Geneva", ("USA", "RUS"), ("Geneva", "CHE", "city")),
+    ("Dublin", ("USA",), ("Dublin", "IRL", "city")),
+    ("Cambridge", ("USA",), ("Cambridge", "USA", "city")),  # a city of its own keeps the preference
+    ("London", ("CAN",), ("London", "GBR", "city")),  # London, Ontario is a twentieth of London
+    # A country's name is the country, not a town named after it in the article's other country.
+    ("Lebanon", ("USA",), ("Lebanon", "LBN", "country")),
     ("Washington", (), ("Washington, D.C.", "USA", "city")),  # not to be read as the state
     ("Washington, D.C.", (), ("Washington, D.C.", "USA", "city")),
     ("the United States", (), ("United States", "USA", "country")),

@@ -53,7 +53,14 @@ DISPLAY_NAMES = {4140963: "Washington, D.C."}
 
 # A place in the article's countries loses to a namesake elsewhere only when that one is this many
 # times bigger.
-OVERRIDE_RATIO = 25
+OVERRIDE_RATIO = 20
+# A town of the article's countries under TOWN_POPULATION loses already to a namesake TOWN_RATIO times
+# bigger: news names a small town with its state or province ("Geneva, Illinois") and a city known abroad
+# bare ("talks in Geneva"), and an article's countries are often only its actors' (the USA in US-Russian
+# talks), which says little about where they met. "Tripoli" in a Lebanese story and "Kingston" in a
+# Canadian one are cities of their own and keep the preference.
+TOWN_POPULATION = 100_000
+TOWN_RATIO = 5
 
 MIN_ALTERNATE_LENGTH = 3
 
@@ -357,8 +364,11 @@ class Gazetteer:
             return None
         preferred = [e for e in pool if e.place.country in countries]
         nations = [e for e in pool if e.place.precision == "country"]
-        # A country name means the country, unless a place in one of the article's other countries shares it
-        # ("Georgia" in an article about the USA).
+        # A country name means the country, unless a region or city of one of the article's other countries
+        # shares it ("Georgia" in an article about the USA); the small towns named after countries do not
+        # ("Lebanon", Pennsylvania).
+        if nations:
+            preferred = [e for e in preferred if e.place.precision == "admin1" or _weight(e) >= TOWN_POPULATION]
         if nations and (not preferred or any(e.place.country in countries for e in nations)):
             return nations[0].place
         if nations:
@@ -368,7 +378,7 @@ class Gazetteer:
         if preferred:
             local = _unique_best(preferred)
             # A preference, not a filter: "Paris" in an article about the USA is still Paris, France.
-            if local is not None and (best is None or best.population < OVERRIDE_RATIO * _weight(local)):
+            if local is not None and (best is None or best.population < _ratio(local) * _weight(local)):
                 best = local
         return _short_form(best, name) if best is not None else None
 
@@ -423,6 +433,11 @@ def _weight(entry: _Entry) -> int:
     if entry.place.precision == "admin1":
         return max(entry.population, REGION_POPULATION)
     return max(entry.population, 1)
+
+
+def _ratio(local: _Entry) -> int:
+    """How many times bigger a namesake abroad must be to beat a place of the article's countries."""
+    return TOWN_RATIO if _weight(local) < TOWN_POPULATION else OVERRIDE_RATIO
 
 
 def _unique_best(entries: list[_Entry]) -> _Entry | None:
