@@ -258,6 +258,25 @@ def test_a_weekday_the_article_sets_before_an_earlier_day(segment: SegmentStage,
     assert (candidate.date, candidate.date_precision) == (expected, "day")
 
 
+@pytest.mark.parametrize(("text", "trigger", "expected", "precision"), [
+    # The start of a period, or an end still ahead, is not when an act told as done happened.
+    ("Johnson welcomed Russia's plans to reach carbon neutrality by 2060.", "welcomed", PUB, "published"),
+    ("Prices have doubled since last year, partly because of Russia's invasion of Ukraine.", "invasion", PUB,
+     "published"),
+    # A past end stays: the act happened by then.
+    ("UNICEF said it had delivered vaccines to Samoa by March 8.", "delivered", D(2024, 3, 8), "day"),
+    # A day ahead that an act told as done was about is not its day.
+    ("Blinken and Dbeibah discussed preparations for the December 24, 2024 elections.", "discussed", PUB,
+     "published"),
+    ("On Tuesday, Blinken and Dbeibah discussed preparations for the December 24, 2024 elections.",
+     "discussed", D(2024, 3, 12), "day"),
+])  # fmt: skip
+def test_bounds_and_days_ahead_do_not_date_a_past_act(segment: SegmentStage, text: str, trigger: str,
+                                                      expected: date, precision: str) -> None:
+    candidate = coded(segment, text, PUB, trigger)
+    assert (candidate.date, candidate.date_precision) == (expected, precision)
+
+
 def test_there_are_enough_article_cases() -> None:
     assert len(CASES) >= 20
 

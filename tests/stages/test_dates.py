@@ -9,7 +9,7 @@ import spacy
 
 from accord.document import Candidate, Document, Sentence, Unit
 from accord.records import Actor, Article
-from accord.stages.date_phrases import find_dates, infer_year, resolve_date
+from accord.stages.date_phrases import find_dates, infer_year, parse_phrase, resolve_date
 from accord.stages.dates import DatesStage
 
 D = date
@@ -140,6 +140,12 @@ def test_infer_year_prefers_the_past_beyond_a_few_days() -> None:
     assert infer_year(6, 3, PUB) == D(2023, 6, 3)
     assert infer_year(6, 30, PUB, future=True) == D(2023, 6, 30)
     assert infer_year(5, 1, None) is None
+
+
+def test_a_number_far_ahead_is_no_year() -> None:
+    # NER calls a proclamation's number a DATE ("Presidential Proclamation 8015"); a year long past stays.
+    assert parse_phrase("8015", PUB) is None
+    assert parse_phrase("1791", PUB) == (D(1791, 1, 1), "year")
 
 
 def test_find_dates_returns_no_overlaps() -> None:

@@ -238,6 +238,8 @@ def parse_phrase(phrase: str, published: date | None) -> tuple[date, str] | None
     years = {int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", phrase)}
     if years and data.date_obj.year not in years:
         return None  # a misreading: the phrase names its year, and this is another one
+    if data.date_obj.year >= 2200:
+        return None  # a number NER took for a year ("Proclamation 8015")
     precision = _PERIODS.get(data.period or "day", "day")
     found = data.date_obj.date()
     if precision in ("day", "month") and not re.search(r"\d{4}", phrase) and not _RELATIVE.search(phrase):
@@ -325,14 +327,26 @@ def resolve_date(
     anchor: int | None = None,
     reference: date | None = None,
     moved: Mapping[str, tuple[date, date]] | None = None,
+    bounds: bool = True,
+    latest: date | None = None,
 ) -> tuple[date | None, str]:
     """The date and precision a sentence gives an event; `anchor` is the trigger's offset in the text.
 
     Relative and year-less dates count from `reference` (the day the article was written, by default the
     publication date); a sentence with no date gets the publication date itself, with precision "published".
-    `moved` is as for found_in.
+    `moved` is as for found_in. Without `bounds`, the start of a period ("since last year") and the end of
+    one still ahead ("by 2060") are no date of the sentence's acts; a past end stays, the act having
+    happened by then ("had delivered vaccines by November 22"). A date after `latest` is no date of them
+    either (an act told as done cannot be dated by "the December 24 elections" it was about).
     """
     found = found_in(text_or_span, reference or published, moved)
+    if not bounds:
+        text = text_or_span if isinstance(text_or_span, str) else text_or_span.text
+        now = reference or published
+        found = tuple(f for f in found if (word := bound_word(f, text)) is None
+                      or (word != "since" and now is not None and f.date <= now))  # fmt: skip
+    if latest is not None:
+        found = tuple(f for f in found if f.date <= latest)
     if not found:
         return published, "published"
     if anchor is None:
@@ -340,6 +354,20 @@ def resolve_date(
     else:
         best = min(found, key=lambda f: (_distance(f, anchor), not f.explicit, f.start))
     return best.date, best.precision
+
+
+_BOUND_WORDS = frozenset({"since", "by", "until", "till", "through"})
+
+
+def bound_word(f: Found, text: str) -> str | None:
+    """The word that makes a date the start or end of a period ("since last year", "by 2060", "until
+    March"), or None: such a date says when the period starts or ends, not when anything happened."""
+    words = text[f.start : f.end].split(None, 1)  # a bare year's or month's match holds its preposition
+    before = text[: f.start].split()
+    for word in (words[0] if words else "", before[-1] if before else ""):
+        if word.lower() in _BOUND_WORDS:
+            return word.lower()
+    return None
 
 
 def found_in(

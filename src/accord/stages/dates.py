@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from accord.knowledge.tables import VERBAL_ROOTS
-from accord.stages.date_phrases import ADJACENT, FUTURE, WEEKDAYS, Found, find_dates, found_in, resolve_date
+from accord.stages.date_phrases import ADJACENT, FUTURE, FUTURE_TOLERANCE, WEEKDAYS, Found, find_dates, found_in, resolve_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -458,8 +458,12 @@ class DatesStage:
             else:
                 offset = candidate.trigger_start - sentence.start
                 anchor = offset if 0 <= offset <= len(sentence.text) else None
-            when = _own_date(sentence, candidate, reference, moved) or resolve_date(
-                source, published, anchor=anchor, reference=reference, moved=moved)
+            # An act told as done happened by the day of writing, give or take a few days.
+            latest = None if candidate.modality == "intended" or reference is None else reference + FUTURE_TOLERANCE
+            when = _own_date(sentence, candidate, reference, moved)
+            if when is None or (latest is not None and when[0] > latest):
+                when = resolve_date(source, published, anchor=anchor, reference=reference, moved=moved,
+                                    bounds=False, latest=latest)  # fmt: skip
             if when[1] == "published":
                 when = (event_day(doc, candidate, reference, moved)
                         or paragraph_date(doc, candidate.sentence, reference, moved) or when)  # fmt: skip
