@@ -27,7 +27,16 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from accord.knowledge.tables import VERBAL_ROOTS
-from accord.stages.date_phrases import ADJACENT, FUTURE, FUTURE_TOLERANCE, WEEKDAYS, Found, find_dates, found_in, resolve_date
+from accord.stages.date_phrases import (
+    ADJACENT,
+    FUTURE,
+    FUTURE_TOLERANCE,
+    WEEKDAYS,
+    Found,
+    find_dates,
+    found_in,
+    resolve_date,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
