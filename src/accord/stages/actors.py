@@ -56,6 +56,8 @@ _STANCES = frozenset({"pro", "anti"})
 # of Antioch, Illinois", "Darfur rebels"); a university, company or party often carries a place in its own
 # name.
 _REGIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "POL", "CVL", "REB", "OPP"})
+# Words that make an office a deputy's ("Vice President", "Deputy Prime Minister").
+_DEPUTY_WORDS = frozenset({"vice", "deputy", "assistant", "under"})
 # Words before a surname that are neither titles of office nor first names ("Mr. Putin").
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "madam", "mister"})
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
@@ -407,8 +409,11 @@ class _PhraseReader:
         # the first name word written before the surname, titles aside ("President Omar El Bashir": Omar)
         names = [w for w in _name_forms(head)[0].split() if w != head.text]
         given = next((w for w in names if not any(t.text == w and t.i in self.cover for t in tokens)), None)
+        # The table holds heads of state and government and ministers, not their deputies: a deputy's
+        # surname is someone else's ("Vice President Harris" is not St Kitts' Prime Minister Harris).
+        deputy = any(t.lower_ in _DEPUTY_WORDS or t.lower_.startswith(("vice-", "deputy-")) for t in tokens)
         person = self.people.by_surname(head.text, self.published, sector=office.sector,
-                                        given=given) if office is not None else None
+                                        given=given) if office is not None and not deputy else None
         if person is not None:
             former = any(t.lower_ in {"former", "ex", "late"} for t in tokens)
             return _make_actor(_text(tokens), person.name, person.country, None,
