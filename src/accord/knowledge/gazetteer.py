@@ -248,10 +248,11 @@ class Gazetteer:
         # Every region under every name, generic ones included: what a region word ("Plateau State") looks in.
         self._regions: dict[str, list[_Entry]] = {}
         self._countries: dict[str, Place] = {}
+        cities = cache.get_cities()
         self._add_countries(countries)
-        self._add_states(cache.get_us_states())
+        self._add_states(cache.get_us_states(), _state_populations(cities.values()))
         self._add_regions()
-        self._add_cities(cache.get_cities().values())
+        self._add_cities(cities.values())
 
     def _add(self, name: str, entry: _Entry, key: str | None = None, index: dict | None = None) -> None:
         key = fold(name) if key is None else key
@@ -280,13 +281,13 @@ class Gazetteer:
             for name in names:
                 self._add(name, entry)
 
-    def _add_states(self, states: dict[str, dict[str, Any]]) -> None:
+    def _add_states(self, states: dict[str, dict[str, Any]], populations: dict[str, int]) -> None:
         for code, row in states.items():
             place = Place(
                 name=row["name"], country="USA", admin1=code, geonameid=row.get("geonameid"),
                 precision="admin1",
             )
-            entry = _Entry(place, 0, True, "state")
+            entry = _Entry(place, populations.get(code, 0), True, "state")
             self._add(row["name"], entry)
             self._add(row["name"], entry, index=self._regions)
 
@@ -422,6 +423,17 @@ class Remembering:
 
     def __getattr__(self, attribute: str) -> Any:
         return getattr(self._gazetteer, attribute)
+
+
+def _state_populations(cities: Iterable[dict[str, Any]]) -> dict[str, int]:
+    """Each US state's people in its cities, by state code: a state then outranks a foreign town of its name
+    ("Arizona" in Honduras, "Virginia" in South Africa) and a foreign region GeoNames gives no population
+    ("Florida", Uruguay). Other countries' regions have none: GeoNames' region codes are not ISO's."""
+    totals: dict[str, int] = {}
+    for row in cities:
+        if row.get("countrycode") == "US" and row.get("admin1code"):
+            totals[row["admin1code"]] = totals.get(row["admin1code"], 0) + int(row.get("population") or 0)
+    return totals
 
 
 def _rank(entry: _Entry) -> tuple[int, int]:

@@ -494,7 +494,7 @@ def _seat(token: Token) -> bool:
 
 def _np_tokens(head: Token) -> list[Token]:
     out = [head]
-    stack = [c for c in head.children if c.dep_ in _NP_DEPS and c.dep_ != "conj"]
+    stack = [c for c in head.children if c.dep_ in _NP_DEPS and c.dep_ != "conj" and not _across_verb(head, c)]
     while stack:
         token = stack.pop()
         if token.dep_ == "prep" and token.lower_ not in {"of", "to", "for", "in", "from", "at"}:
@@ -509,6 +509,13 @@ def _np_tokens(head: Token) -> list[Token]:
     while out[-1] is not head and out[-1].is_punct and out[-1].text not in {")", "]", '"', "\u201d"}:
         out.pop()
     return out
+
+
+def _across_verb(head: Token, child: Token) -> bool:
+    """Whether an apposition lies beyond the verb that governs its head: a parse error, an apposition being
+    beside what it renames ("Sherman will travel to Korea, the Philippines ...": no Philippine Sherman)."""
+    governor = head.head
+    return child.dep_ == "appos" and governor.pos_ in ("VERB", "AUX") and head.i < governor.i < child.i
 
 
 def _posted_subtrees(head: Token, cover: dict[int, Match]) -> set[int]:
