@@ -264,3 +264,14 @@ def test_offices_use_format_sectors_and_no_word_twice():
     assert len(seen) >= 150
     assert seen["foreign minister"] == "GOV" and seen["army"] == "MIL" and seen["parliament"] == "LEG"
     assert seen["company"] == "BUS" and seen["central bank"] == "GOV" and seen["rebel"] == "REB"
+
+
+def test_titles_abroad_are_office_words_of_known_countries():
+    words = {word for office in tables.offices() for word in office.words}
+    abroad = tables.titles_abroad()
+    assert abroad and set(abroad) <= set(tables.countries())
+    for country, titles in abroad.items():
+        assert titles <= words, (country, sorted(titles - words))
+    # the United States has secretaries, not ministers; a president and governors it has
+    assert "prime minister" in abroad["USA"] and "president" not in abroad["USA"]
+    assert "secretary" not in abroad["USA"] and "governor" not in abroad["USA"]

@@ -373,3 +373,13 @@ def test_after_phoenix_a_surname_prefers_accord_s_known_holders():
     abbas = index.by_surname("Abbas", date(2021, 5, 25), sector="GOV")
     assert abbas is not None and abbas.country == "PSE"
     assert index.by_surname("Abbas", date(2008, 6, 1), sector="GOV") is None  # several held a role then
+
+
+def test_a_family_name_first_country_is_found_either_way_round():
+    japanese = Person(name="Taro Yamada", aliases=(), country="JPN", sector="GOV", start=date(2020, 1, 1),
+                      end=None, source="accord")
+    index = PeopleIndex([japanese, _person("Jean Dupont", date(2020, 1, 1), None)])
+    assert index.lookup("Yamada Taro", date(2021, 1, 1)) == japanese
+    assert index.lookup("Dupont Jean", date(2021, 1, 1)) is None  # French names keep their order
+    assert index.by_surname("Taro", date(2021, 1, 1)) is None  # the turned name's last word is no surname
+    assert "taro" not in index.last_words()  # nor a word that may name a person ("He" of He Lifeng)

@@ -39,3 +39,32 @@ def test_a_us_state_outranks_a_foreign_town_or_region_of_its_name(name):
 def test_a_state_governor_is_american(events):
     found = events("Florida Governor Ron DeSantis declared a state of emergency.", "2019-09-02")
     assert any(e.source.country == "USA" for e in found)
+
+
+def test_a_title_the_home_country_does_not_use_is_not_the_homes(events):
+    # A Washington story's "Deputy Prime Minister" is not American: the United States has no prime minister.
+    found = events("WASHINGTON (Reuters) - Secretary Blinken met Deputy Prime Minister Kikeo Khaykhamphithoune.",
+                   "2022-06-08")
+    met = [e.target for e in found if e.target is not None and "Kikeo" in e.target.text]
+    assert met and all(t.country != "USA" for t in met)
+
+
+def test_a_title_the_home_country_uses_is_still_the_homes(events):
+    found = events("WASHINGTON (Reuters) - Senator Menendez criticised Secretary Blinken.", "2022-06-08")
+    assert ("USA", "USA", "11") in {(e.source.country, e.target and e.target.country, e.cameo[:2]) for e in found}
+
+
+def test_a_name_written_family_name_first(events):
+    found = events("President Biden met Prime Minister Suga Yoshihide at the White House.", "2021-04-16")
+    assert ("USAGOV", "JPNGOV", "040") in {(e.source.code, e.target and e.target.code, e.cameo) for e in found}
+
+
+def test_a_foreign_title_in_a_home_article_is_the_counterparts(events):
+    # A Washington readout about Brazil: its "Minister Pontes" is Brazilian; "foreign ministers" in the
+    # plural may be of many countries and get none.
+    found = events("WASHINGTON (Reuters) - Secretary Blinken spoke with Brazilian President Bolsonaro about "
+                   "Brazil's climate plans. Blinken thanked Minister Pontes for Brazil's help. Blinken also met "
+                   "foreign ministers.", "2021-08-06")
+    thanked = [e.target for e in found if e.target is not None and "Pontes" in e.target.text]
+    assert thanked and all(t.country == "BRA" for t in thanked)
+    assert not [e for e in found if e.target is not None and "ministers" in e.target.text and e.target.country]

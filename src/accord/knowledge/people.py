@@ -167,6 +167,10 @@ def _reconciled(persons: list[Person]) -> list[Person]:
     return kept
 
 
+# Countries whose people put the family name first, as news from there often writes them in English too.
+FAMILY_NAME_FIRST = frozenset({"JPN", "CHN", "KOR", "PRK", "TWN", "HUN"})
+
+
 class PeopleIndex:
     """Find a person's role by name (full name or alias; case- and accent-insensitive) and date."""
 
@@ -174,6 +178,9 @@ class PeopleIndex:
         rows = _reconciled(list(persons))
         self._by_name: dict[str, list[tuple[Person, bool]]] = {}
         self._by_surname: dict[str, list[Person]] = {}
+        # Names turned round, kept apart: their last words are given names, which must not look like
+        # surnames to last_words() ("He Lifeng" turned would make every "He" a name).
+        self._turned: dict[str, list[tuple[Person, bool]]] = {}
         for person in rows:
             keys = {fold(person.name): True}
             for alias in person.aliases:
@@ -183,6 +190,13 @@ class PeopleIndex:
                     self._by_name.setdefault(key, []).append((person, is_main))
             for surname in {key.split()[-1] for key in keys if len(key.split()) > 1}:
                 self._by_surname.setdefault(surname, []).append(person)
+            if person.country in FAMILY_NAME_FIRST:
+                # "Suga Yoshihide", as US and Japanese readouts write him, is the table's Yoshihide Suga; the
+                # turned name is no surname of its own (its last word is his given name).
+                for key in [k for k in keys if len(k.split()) == 2]:
+                    turned = " ".join(reversed(key.split()))
+                    if turned not in keys:
+                        self._turned.setdefault(turned, []).append((person, False))
 
     def last_words(self) -> frozenset[str]:
         """The folded last word of every name and alias: a cheap test of whether a word may name a person."""
@@ -194,7 +208,7 @@ class PeopleIndex:
 
     def lookup(self, name: str, on: date | None = None) -> Person | None:
         """The role `name` held on `on` (latest start wins), or their most recent role when `on` is None."""
-        found = self._by_name.get(fold(name), [])
+        found = self._by_name.get(fold(name)) or self._turned.get(fold(name), [])
         if on is not None:
             found = [(person, is_main) for person, is_main in found if person.holds_on(on)]
         if not found:

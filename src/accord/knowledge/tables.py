@@ -177,6 +177,12 @@ def igos() -> dict[str, Igo]:
 
 
 @functools.lru_cache(maxsize=1)
+def titles_abroad() -> dict[str, frozenset[str]]:
+    """Per country, the office words its own officials are not called (titles_abroad.tsv)."""
+    return {row["country"]: frozenset(split_field(row["words"])) for row in read_tsv("titles_abroad.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
 def offices() -> tuple[Office, ...]:
     """Role and office words with the sector and kind of actor they mark."""
     return tuple(

@@ -16,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from accord.document import Document, Mention
+from accord.knowledge import tables
 from accord.knowledge.lexicon import Cue, Lexicon, Match
 from accord.knowledge.people import PeopleIndex, Person, fold
 from accord.records import Actor
@@ -146,11 +147,14 @@ class ActorsStage:
         doc.notes["focus_country"] = focus_country(cues)
         home = doc.home_country or dominant_country(cues)
         doc.notes["home"] = home  # the events stage places groups named with no country (generic.py)
+        # The country a home-country article is about besides its home: a readout's counterpart, whose
+        # officials it names by titles its home does not use ("Minister Pontes" beside Brazil's president).
+        abroad = focus_country([c for c in cues if c.country != home]) if home else None
         for sentence in doc.sentences:
             if sentence.span is None:
                 continue
             reader = _PhraseReader(matched.get(sentence.unit, {}), home, salience, self.people,
-                                   doc.article.published, self.region_country)
+                                   doc.article.published, self.region_country, abroad)
             for token in sentence.span:
                 for actor, via, start, end in reader.read(token):
                     doc.mentions.append(Mention(actor=actor, sentence=sentence.index, head=token.i,
@@ -179,8 +183,10 @@ class _PhraseReader:
 
     def __init__(self, matches: dict[int, Match], home: str | None, salience: Salience,
                  people: PeopleIndex | None = None, published: date | None = None,
-                 region_country: Callable[[str, bool], str | None] | None = None) -> None:
+                 region_country: Callable[[str, bool], str | None] | None = None,
+                 abroad: str | None = None) -> None:
         self.matches = matches
+        self.abroad = abroad
         self.region_country = region_country
         self.home = home
         self.salience = salience
@@ -372,6 +378,10 @@ class _PhraseReader:
             region = belonging.region_country(head, tokens, self.cover, self.region_country)
             if region is not None:
                 return region
+        if self.home is not None and office.name in tables.titles_abroad().get(self.home, ()):
+            # "Minister Pontes" in a State Department readout is not American: the counterpart's, if the
+            # article has one, else of no known country; ministers in the plural may be of many countries
+            return None if head.tag_ in ("NNS", "NNPS") else self.abroad
         if self.home is not None and (office.sector in _HOME_SECTORS or (
                 office.sector == "POL" and self._home_only(head))):
             return self.home

@@ -95,15 +95,29 @@ class LocalActorsStage:
                 candidate.source = _with_country(source, where or target.country)
             elif _sector_only(source):
                 country = local_country(candidate, source, target) or _in_scene(
-                    source, scene, protesting=candidate.cameo.startswith("14")) or _jurisdiction(candidate)
+                    source, scene, protesting=candidate.cameo.startswith("14")) or _jurisdiction(candidate) or (
+                    _host(candidate, source, target))
                 if country is not None:
                     candidate.source = _with_country(source, country)
             if target is not None and _sector_only(target):
-                country = local_country(candidate, target, candidate.source) or _in_scene(target, scene)
+                country = local_country(candidate, target, candidate.source) or _in_scene(target, scene) or (
+                    _host(candidate, target, candidate.source))
                 if country is not None:
                     candidate.target = _with_country(target, country)
             _own_government(candidate)
         return doc
+
+
+def _host(candidate: Candidate, side: Actor, other: Actor | None) -> str | None:
+    """The country of the place a sentence names for talks or cooperation (02-06) between an official of
+    no known country and a foreign side: the host's ("In Vientiane, the Deputy Secretary will meet Deputy
+    Prime Minister Kikeo"). Not when the place is the other side's country (a guest there is from anywhere)."""
+    if side.sector not in ("GOV", "LEG") or other is None or not other.country:
+        return None
+    if candidate.cameo[:2] not in ("02", "03", "04", "05", "06"):
+        return None
+    place = named_place_country(candidate)
+    return place if place is not None and place != other.country else None
 
 
 def _in_scene(actor: Actor, scene: str | None, protesting: bool = False) -> str | None:
