@@ -68,3 +68,12 @@ def test_a_foreign_title_in_a_home_article_is_the_counterparts(events):
     thanked = [e.target for e in found if e.target is not None and "Pontes" in e.target.text]
     assert thanked and all(t.country == "BRA" for t in thanked)
     assert not [e for e in found if e.target is not None and "ministers" in e.target.text and e.target.country]
+
+
+def test_a_country_ner_calls_a_person_is_no_leader(events):
+    # NER tags "Mali" a person here; "the leaders" are still the two presidents of the call.
+    found = events("Vladimir Putin had a telephone conversation with President of the French Republic Emmanuel "
+                   "Macron. The situation in Mali was also raised by Emmanuel Macron. The leaders agreed to "
+                   "continue their regular one-on-one conversations in the future.", "2021-11-15")
+    agreed = {(e.source.country, e.target and e.target.country) for e in found if e.cameo.startswith("036")}
+    assert agreed == {("RUS", "FRA"), ("FRA", "RUS")}

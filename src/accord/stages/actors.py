@@ -312,7 +312,10 @@ class _PhraseReader:
             return self._known_person(head, tokens, None)
         head_match = self.cover.get(head.i)
         head_cue = head_match.cue if head_match and head_match.end - 1 == head.i else None
-        is_person = head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head_cue is None
+        # NER sometimes calls a country a person ("The situation in Mali was raised by Macron"): a word that is
+        # itself a country's name is the country.
+        named_country = head_cue is not None and head_cue.kind == "country"
+        is_person = (head.ent_type_ == "PERSON" and not named_country) or (head.pos_ == "PROPN" and head_cue is None
                                                   and any(c.kind == "office" and c.actor_kind == "person"
                                                           for c in cues))
         offices = [c for c in self._cues(_compound_chain(head), head) if c.kind == "office"]
