@@ -150,8 +150,10 @@ def _place_country(lexicon):
 def _region_country(name: str, region_word: bool) -> str | None:
     """The country of a first-level region of that exact name ("Texas", "Sindh"); of a city too when a region
     word follows it ("the Tyumen region"). The gazetteer loads on first use."""
-    from accord.knowledge.gazetteer import get_gazetteer
+    from accord.knowledge.gazetteer import get_gazetteer, is_generic
 
+    if not region_word and is_generic(name):
+        return None  # "the Bureau of South and Central Asian Affairs" names no Cameroonian regions
     gazetteer = get_gazetteer()
     region = gazetteer.lookup(f"{name} region", alternates=False)  # "Arizona" is also a town in Honduras
     if region is not None and region.precision == "admin1":

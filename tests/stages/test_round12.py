@@ -77,3 +77,19 @@ def test_a_country_ner_calls_a_person_is_no_leader(events):
                    "continue their regular one-on-one conversations in the future.", "2021-11-15")
     agreed = {(e.source.country, e.target and e.target.country) for e in found if e.cameo.startswith("036")}
     assert agreed == {("RUS", "FRA"), ("FRA", "RUS")}
+
+
+def test_the_parties_of_a_call_are_its_two_people(events):
+    # Ukraine was named just before; the parties who discussed are the two presidents of the call.
+    found = events("Vladimir Putin had a telephone conversation with President of the French Republic Emmanuel "
+                   "Macron. Vladimir Putin informed the French President on the talks with Ukraine. The parties "
+                   "also discussed evacuation of the civilian population.", "2022-03-06")
+    discussed = {(e.source.country, e.target and e.target.country) for e in found if e.trigger and e.trigger.text == "discussed"}
+    assert discussed == {("RUS", "FRA"), ("FRA", "RUS")}
+
+
+def test_common_words_in_a_bureau_name_are_no_regions(events):
+    # Cameroon has a South and a Centre region; "the Bureau of South and Central Asian Affairs" is American.
+    found = events("Acting Assistant Secretary for the Bureau of South and Central Asian Affairs Dean Thompson "
+                   "met Foreign Minister Sirojiddin Muhriddin.", "2021-06-10")
+    assert not [e for e in found if "CMR" in (e.source.country, e.target and e.target.country)]

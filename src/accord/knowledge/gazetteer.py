@@ -227,6 +227,12 @@ def _variants(name: str, arabic: bool = False) -> set[str]:
     return {f for f in forms if len(fold(f)) > 2}
 
 
+def is_generic(name: str) -> bool:
+    """Whether a name is all common words ("South", "Central", "Far East"): a region by that name is meant
+    only where a region word follows it."""
+    return _generic(fold(name))
+
+
 def _generic(key: str) -> bool:
     """Whether a folded region name is only common words ("far north", "centre-est", "plateau")."""
     words = key.replace("-", " ").split()

@@ -26,6 +26,8 @@ TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over", "including"}
 PAIR_WORDS = {"president", "leader", "minister", "side", "party", "head", "counterpart", "delegation",
                "country", "nation", "state", "government", "diplomat", "official", "chief"}
 _PERSON_PAIRS = {"president", "leader", "minister", "head", "counterpart", "diplomat", "official", "chief"}
+# Pair words for the sides of talks, which are people as often as states: "the parties", "both sides".
+_SIDE_PAIRS = {"side", "party", "delegation"}
 # "The accused", "the suspect": the person the article has charged, arrested or accused. The small model
 # tags "the accused" a verb: such a word with a determiner is the noun, no charge of its own.
 ACCUSED_WORDS = {"accused", "suspect", "defendant", "gunman", "attacker", "assailant", "shooter", "bomber"}
@@ -163,7 +165,12 @@ class Salience:
             {"person"} if lemma in _PERSON_PAIRS else None)
         # With no pair in the last sentences, "the presidents" at the end of a readout are still the two
         # its opening named: the earliest pair of the article.
-        return self.pair(kinds=kinds) or self.pair(self.seen, kinds=kinds, earliest=True)
+        found = self.pair(kinds=kinds) or self.pair(self.seen, kinds=kinds, earliest=True)
+        if lemma in _SIDE_PAIRS:
+            # "The parties discussed the evacuation ..." after a sentence naming Ukraine: in a readout the
+            # parties are the two people who talked, when two of different countries were just named.
+            return self.pair(kinds={"person"}) or found
+        return found
 
     def role(self, token: Token, role: str) -> Actor | None:
         """ "the minister", "the Secretary": the last person named with that office, if any."""
