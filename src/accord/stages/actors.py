@@ -21,28 +21,36 @@ from accord.knowledge.lexicon import Cue, Lexicon, Match
 from accord.knowledge.people import PeopleIndex, Person, fold
 from accord.records import Actor
 from accord.stages import belonging
+from accord.stages.actor_phrases import (
+    compound_chain,
+    display_name,
+    head_office,
+    is_office,
+    is_posted,
+    led_group,
+    members_of_group,
+    name_forms,
+    name_of,
+    name_run,
+    np_tokens,
+    phrase_sector,
+    phrase_text,
+    plural_of,
+    posted_subtrees,
+    seated,
+    stance,
+)
 from accord.stages.coref import ACCUSED_WORDS, PRONOUNS, Salience
 from accord.stages.syntax import prep_objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# Dependencies that stay inside a noun phrase when we read its modifiers.
-_NP_DEPS = {"compound", "amod", "poss", "det", "nmod", "nummod", "flat", "case", "appos", "prep", "pobj",
-            "punct", "npadvmod", "quantmod", "cc", "conj"}
-# Groups a "-led" modifier makes their leader's: "the Saudi-led coalition" is Saudi Arabia's armed forces.
-LED_GROUPS = {"coalition": "MIL", "force": "MIL", "alliance": "MIL", "troop": "MIL", "government": "GOV",
-              "administration": "GOV"}
-# Roles posted abroad: their "to"/"in" country is the host, not their own.
-_POSTED = {"ambassador", "envoy", "embassy", "consul", "consulate", "high commissioner", "representative",
-           "ambassadors", "envoys", "embassies", "delegation", "mission"}
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr", "dative", "agent",
              "ROOT", "npadvmod", "compound", "oprd", "csubj"}
 _LOCATIVE = {"in", "at", "to", "from", "near", "into", "inside", "across", "around", "toward", "towards",
              "through", "outside", "within"}
 _COUNTRY_CUES = {"country", "demonym", "capital", "metonym"}
-# Participles of a "Place-based" modifier: the place is where an organisation sits, not an actor of its own.
-_SEATED = {"based", "headquartered"}
 # Offices that, with no country in the text, belong to the article's home (dateline) country.
 # Security forces only when the sentence names no other country: "border guards" in a Kremlin readout
 # may well be another country's.
@@ -51,8 +59,6 @@ _HOME_SECTORS = {"GOV", "LEG", "JUD", "OPP", "PTY"}
 # the state's ("President Dos Santos", "Judge Rivera") and the clergy's ("Archbishop Tutu"). Not the
 # military: "General" heads too many titles that are no rank ("General Director", "Solicitor General").
 _TITLED_OFFICES = {"GOV", "LEG", "JUD", "REL"}
-# Prefixes that make a name a stance: "pro-Russian separatists" are no Russian actor.
-_STANCES = frozenset({"pro", "anti"})
 # Sectors of offices a region's name places in its country ("Texas Governor", "the Punjab police", "a resident
 # of Antioch, Illinois", "Darfur rebels"); a university, company or party often carries a place in its own
 # name.
@@ -61,7 +67,6 @@ _REGIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "POL", "CVL", "REB", "OPP"})
 _DEPUTY_WORDS = frozenset({"vice", "deputy", "assistant", "under"})
 # Words before a surname that are neither titles of office nor first names ("Mr. Putin").
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "madam", "mister"})
-_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
 def _country_counts(cues: Iterable[Cue]) -> Counter[str]:
@@ -204,9 +209,9 @@ class _PhraseReader:
             token.lower_ in ACCUSED_WORDS and any(c.dep_ == "det" for c in token.children))
         if token.dep_ not in _ARG_DEPS or not nominal:
             return self._modifier(token)
-        if token.dep_ == "pobj" and token.head.lower_ in {"to", "in"} and _is_posted(token.head.head, self.cover):
+        if token.dep_ == "pobj" and token.head.lower_ in {"to", "in"} and is_posted(token.head.head, self.cover):
             return []  # "Ambassador of Pakistan to Belarus ...": the host, not an actor of its own
-        if _seat(token):
+        if seated(token):
             return []  # "a Berlin-based charity": Berlin is where the charity sits, not the German government
         # A token inside a multi-word match that is not its last word is a modifier, not a head.
         match = self.cover.get(token.i)
@@ -222,7 +227,7 @@ class _PhraseReader:
             return self._pronoun(token)
         if self._is_place(token, match):
             return []
-        if token.dep_ == "pobj" and token.head.lower_ == "of" and _is_office(token.head.head, self.cover):
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and is_office(token.head.head, self.cover):
             # "President of Belarus Alexander Lukashenko": the name belongs to the office's phrase.
             self._alias_to_office(token, token.head.head)
             return []
@@ -233,7 +238,7 @@ class _PhraseReader:
             return [(a, "coreference", token.i, token.i + 1) for a in group]
         actor = self._phrase(token)
         if actor is None:
-            alias = self.salience.alias(_name_of(token))
+            alias = self.salience.alias(name_of(token))
             if alias is not None:
                 self.salience.add(alias, token, subject=token.dep_.startswith("nsubj"))
                 return [(alias, "alias", token.i, token.i + 1)]
@@ -256,7 +261,7 @@ class _PhraseReader:
         if actor.country is None:
             return []
         out: list[str] = []
-        for token in _np_tokens(head):
+        for token in np_tokens(head):
             match = self.cover.get(token.i)
             if (token.dep_ == "conj" and match is not None and match.cue.country
                     and match.cue.kind in {"demonym", "country"} and token.head.i in self.cover
@@ -277,14 +282,14 @@ class _PhraseReader:
     def _alias_to_office(self, name: Token, office: Token) -> None:
         holder = next((seen.actor for seen in reversed(self.salience.seen) if seen.token == office.i), None)
         if holder is not None and name.pos_ == "PROPN":
-            self.salience.add_alias(" ".join(_name_forms(name)[:1]), holder)
+            self.salience.add_alias(" ".join(name_forms(name)[:1]), holder)
             self.salience.add_alias(name.text, holder)
 
     def _modifier(self, token: Token) -> list[tuple[Actor, str, int, int]]:
         """A demonym or bloc adjective before a noun ("Western sanctions", "the Russian invasion")."""
         match = self.cover.get(token.i)
         if token.dep_ not in {"amod", "compound", "nmod"} or match is None or match.cue.kind not in {
-                "demonym", "collective", "igo", "country"} or token.i != match.end - 1 or _stance(
+                "demonym", "collective", "igo", "country"} or token.i != match.end - 1 or stance(
                 token.doc, match.start):
             return []
         cue = match.cue
@@ -306,7 +311,7 @@ class _PhraseReader:
         return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE and match.cue.kind != "country"
 
     def _phrase(self, head: Token) -> Actor | None:
-        tokens = _np_tokens(head)
+        tokens = np_tokens(head)
         cues = self._cues(tokens, head)
         if not cues:
             return self._known_person(head, tokens, None)
@@ -318,30 +323,30 @@ class _PhraseReader:
         is_person = (head.ent_type_ == "PERSON" and not named_country) or (head.pos_ == "PROPN" and head_cue is None
                                                   and any(c.kind == "office" and c.actor_kind == "person"
                                                           for c in cues))
-        offices = [c for c in self._cues(_compound_chain(head), head) if c.kind == "office"]
+        offices = [c for c in self._cues(compound_chain(head), head) if c.kind == "office"]
         places = [c for c in cues if c.kind in {"country", "demonym", "capital", "metonym"}
                   or (c.kind == "named" and c.country)]
         orgs = [c for c in cues if c.kind in {"igo", "collective"} or (c.kind == "named" and c.org)]
-        led = _led_group(head)
-        if head_cue is None and not offices and not is_person and head.pos_ != "PROPN" and not _plural_of(
-                head, places) and not _members_of_group(head, cues, self.cover) and led is None:
+        led = led_group(head)
+        if head_cue is None and not offices and not is_person and head.pos_ != "PROPN" and not plural_of(
+                head, places) and not members_of_group(head, cues, self.cover) and led is None:
             return None  # "Moscow's actions", "Belarus' support": the head is no actor
         if head_cue is None and not offices and not places and not orgs:
             return None
         if head_cue is not None and head_cue.kind in {"demonym"} and not head_cue.plural and head.pos_ == "ADJ":
             return None  # an adjective alone ("Russian") is a modifier, read by its head
-        office = _head_office(offices, head_cue)
+        office = head_office(offices, head_cue)
         country = places[0].country if places else None
         home = belonging.people_home(head, head_cue, self.cover) if head_cue is not None and (
             head_cue.kind == "demonym" and head_cue.plural) else None
         country = home or country
         org = orgs[0].org if orgs else None
-        sector = _sector(head_cue, office, orgs, places, cues) or led
+        sector = phrase_sector(head_cue, office, orgs, places, cues) or led
         if sector is None and head_cue is None and office is None and not orgs and belonging.unknown_people(
                 head, places):
             sector = "CVL"  # "Iraqi Kurds": a people of the country, not the state
         if country is None and org is None and is_person:
-            known = self.salience.alias(_name_of(head))
+            known = self.salience.alias(name_of(head))
             if known is not None:
                 return known  # "Prime Minister Abiy" after "Ethiopian Prime Minister Abiy Ahmed"
             person = self._known_person(head, tokens, office)
@@ -366,9 +371,9 @@ class _PhraseReader:
             head_cue.actor_kind if head_cue is not None and head_cue.kind == "named" else
             "organisation" if org else "state"))
         # a people of another state is named as a people ("Albanians"), not as its kin state
-        name = head.text if home else _display_name(tokens, head, is_person, places, orgs)
+        name = head.text if home else display_name(tokens, head, is_person, places, orgs)
         cameo = orgs[0].cameo if orgs and not country else None
-        return _make_actor(_text(tokens), name, country, org, sector, kind, cameo)
+        return _make_actor(phrase_text(tokens), name, country, org, sector, kind, cameo)
 
     def _implied_country(self, head: Token, office: Cue | None, tokens: list[Token]) -> str | None:
         """The country of a phrase with no country words: the leader a body is named after ("the Bush
@@ -403,24 +408,24 @@ class _PhraseReader:
         # any capitalised word in an argument slot is worth a look-up.
         if self.people is None or not head.text[:1].isupper() or head.pos_ not in {"PROPN", "NOUN", "ADJ", "X"}:
             return None
-        forms = _name_forms(head)
+        forms = name_forms(head)
         for name in forms:
             person = self.people.lookup(name, self.published)
             if person is not None and self._names_agree(head, name, person):
                 sector = office.sector if office is not None else person.sector
-                return _make_actor(_text(tokens), person.name, person.country, None, sector, "person")
+                return _make_actor(phrase_text(tokens), person.name, person.country, None, sector, "person")
         # Not holding a known role on this date: with an office in the text ("President Bush") the text's
         # office stands; without one (a former minister) only the country is known. "former" has no office.
         for name in forms:
             person = self.people.lookup(name, None)
             if person is not None and self._names_agree(head, name, person):
                 former = office is None or any(t.lower_ in {"former", "ex", "late"} for t in tokens)
-                return _make_actor(_text(tokens), person.name, person.country, None,
+                return _make_actor(phrase_text(tokens), person.name, person.country, None,
                                    None if former else office.sector, "person")
         # A surname under an office ("President Bush", "President Omar El Bashir" spelt otherwise): the
         # one country whose people of that surname held a role then (people.py).
         # the first name word written before the surname, titles aside ("President Omar El Bashir": Omar)
-        names = [w for w in _name_forms(head)[0].split() if w != head.text]
+        names = [w for w in name_forms(head)[0].split() if w != head.text]
         given = next((w for w in names if not any(t.text == w and t.i in self.cover for t in tokens)), None)
         # The table holds heads of state and government and ministers, not their deputies: a deputy's
         # surname is someone else's ("Vice President Harris" is not St Kitts' Prime Minister Harris).
@@ -429,7 +434,7 @@ class _PhraseReader:
                                         given=given) if office is not None and not deputy else None
         if person is not None:
             former = any(t.lower_ in {"former", "ex", "late"} for t in tokens)
-            return _make_actor(_text(tokens), person.name, person.country, None,
+            return _make_actor(phrase_text(tokens), person.name, person.country, None,
                                None if former else office.sector, "person")
         return None
 
@@ -437,7 +442,7 @@ class _PhraseReader:
         """Whether a surname found alone agrees with the word written before it: a title, a place, an
         initial, an honorific or one of the person's own names ("Prime Minister Abiy" is Abiy Ahmed); another
         first name is another person ("Texas Governor Greg Abbott" is not Tony Abbott)."""
-        run = _name_run(head)
+        run = name_run(head)
         if len(matched.split()) > 1 or len(run) < 2:
             return True
         before = run[-2]
@@ -461,18 +466,18 @@ class _PhraseReader:
         return None
 
     def _role(self, head: Token) -> str | None:
-        offices = [c for c in self._cues(_compound_chain(head), head) if c.kind == "office"]
+        offices = [c for c in self._cues(compound_chain(head), head) if c.kind == "office"]
         return offices[0].name if offices else None
 
     def _cues(self, tokens: list[Token], head: Token) -> list[Cue]:
-        excluded = _posted_subtrees(head, self.cover)
+        excluded = posted_subtrees(head, self.cover)
         seen: set[int] = set()
         cues: list[Cue] = []
         # The head's own match first, then modifiers left to right; the seat of a "Place-based" body last:
         # "the London-based Syrian Observatory" is Syrian, "UK-based retailer Tesco" British.
-        for token in sorted(tokens, key=lambda t: (t.i != head.i, _seat(t), t.i)):
+        for token in sorted(tokens, key=lambda t: (t.i != head.i, seated(t), t.i)):
             match = self.cover.get(token.i)
-            if match is None or match.start in seen or token.i in excluded or _stance(token.doc, match.start):
+            if match is None or match.start in seen or token.i in excluded or stance(token.doc, match.start):
                 continue
             seen.add(match.start)
             cues.append(match.cue)
@@ -480,7 +485,7 @@ class _PhraseReader:
 
     def _register_names(self, head: Token, actor: Actor) -> None:
         """Remember proper names of this actor ("Lavrov", "Gazprom") for later mentions."""
-        names = [t for t in _compound_chain(head) if t.pos_ == "PROPN" and t.i not in self.cover]
+        names = [t for t in compound_chain(head) if t.pos_ == "PROPN" and t.i not in self.cover]
         for sibling in head.head.children:
             if sibling.i != head.i and sibling.dep_ == head.dep_ and sibling.pos_ == "PROPN":
                 names.append(sibling)  # "the company Gazprom" parsed as two subjects
@@ -491,174 +496,3 @@ class _PhraseReader:
                 names = person  # "the Foreign Affairs Commission Yang Jiechi": the man's name, not his office's
             self.salience.add_alias(" ".join(t.text for t in names), actor)
             self.salience.add_alias(names[-1].text, actor)
-
-
-def _stance(doc: Doc, start: int) -> bool:
-    """Whether a name is the object of a stance ("pro-Iranian Hezbollah", "an anti-Syria journalist"): it
-    says whom the actor sides with or against, not whose the actor is."""
-    return start >= 2 and doc[start - 1].text in _HYPHENS and doc[start - 2].lower_ in _STANCES
-
-
-def _seat(token: Token) -> bool:
-    """The place of a "Place-based" modifier ("UK-based", "Geneva-headquartered")."""
-    return token.head.lower_ in _SEATED and token.dep_ in {"npadvmod", "compound", "nmod", "amod"} and (
-        token.i < token.head.i)
-
-
-def _np_tokens(head: Token) -> list[Token]:
-    out = [head]
-    stack = [c for c in head.children if c.dep_ in _NP_DEPS and c.dep_ != "conj" and not _across_verb(head, c)]
-    while stack:
-        token = stack.pop()
-        if token.dep_ == "prep" and token.lower_ not in {"of", "to", "for", "in", "from", "at"}:
-            continue
-        if token.dep_ in {"cc", "conj"} and token.head.i == head.i:
-            continue
-        out.append(token)
-        stack.extend(c for c in token.children if c.dep_ in _NP_DEPS)
-    out.sort(key=lambda t: t.i)
-    # punctuation at the phrase's edges belongs to the sentence: the full stop of a head the parser made the
-    # root, the comma closing an apposition
-    while out[-1] is not head and out[-1].is_punct and out[-1].text not in {")", "]", '"', "\u201d"}:
-        out.pop()
-    return out
-
-
-def _across_verb(head: Token, child: Token) -> bool:
-    """Whether an apposition lies beyond the verb that governs its head: a parse error, an apposition being
-    beside what it renames ("Sherman will travel to Korea, the Philippines ...": no Philippine Sherman)."""
-    governor = head.head
-    return child.dep_ == "appos" and governor.pos_ in ("VERB", "AUX") and head.i < governor.i < child.i
-
-
-def _posted_subtrees(head: Token, cover: dict[int, Match]) -> set[int]:
-    """Token indices under "to"/"in" of an ambassador-like role: the host country, not his own."""
-    excluded: set[int] = set()
-    for token in [head, *head.subtree]:
-        if not _is_posted(token, cover):
-            continue
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in {"to", "in", "at"}:
-                excluded.update(t.i for t in child.subtree)
-    return excluded
-
-
-def _sector(head_cue: Cue | None, office: Cue | None, orgs: list[Cue], places: list[Cue],
-            cues: list[Cue]) -> str | None:
-    """The sector of a phrase: its office's, else what its head names (a capital, a group, a people)."""
-    sector = office.sector if office else None
-    if head_cue is not None and head_cue.kind in {"capital", "metonym"}:
-        sector = sector or "GOV"
-    if head_cue is not None and head_cue.kind == "named":
-        sector = sector or head_cue.sector  # a user's actor: "the Nordvik company", "Nordvik"
-    if head_cue is not None and head_cue.kind == "demonym" and head_cue.plural and office is None:
-        sector = "CVL"  # "Iranians", "Americans": the people of a country
-    if orgs and not office and orgs[0].kind == "igo":
-        sector = orgs[0].sector  # "the UN Security Council": an IGO acts as IGO
-    elif orgs and not office:
-        sector = orgs[0].sector if head_cue is orgs[0] else sector
-    if orgs and office is not None and not places and orgs[0].kind == "igo":
-        sector = "IGO"  # "NATO's secretary general", "UN envoy": officials of an IGO act for it
-    group = next((c for c in cues if c.kind == "named" and c.sector), None)
-    if group is not None and (office is None or office.sector == "GOV"):
-        # "Hamas leaders", "Red Cross officials", "Hezbollah fighters": they act for their group
-        sector = group.sector
-    return sector
-
-
-# Head words that name a group's body, not another actor: "the Islamic Jihad movement", "the Hamas network".
-_GROUP_HEADS = {"movement", "group", "organisation", "organization", "network", "faction", "front", "wing",
-                "forum", "bloc", "alliance", "body", "grouping"}
-
-
-def _members_of_group(head: Token, cues: list[Cue], cover: dict[int, Match]) -> bool:
-    """A plural noun or a body word under a group's name stands for it: "Hezbollah fighters", "members of
-    Hamas", "the Islamic Jihad movement"; under an IGO's name only as its compound ("UN helicopters")."""
-    if head.tag_ != "NNS" and head.lemma_.lower() not in _GROUP_HEADS:
-        return False
-    # "the APEC forum", "the Asia-Pacific Economic Cooperation (APEC) forum" (parsed as nmod)
-    compounds = [cover[c.i].cue for c in head.children if c.dep_ in {"compound", "nmod"} and c.i in cover]
-    return any(c.kind == "named" and c.sector for c in cues) or any(c.kind == "igo" for c in compounds)
-
-
-def _led_group(head: Token) -> str | None:
-    """The sector of a coalition or force a "-led" modifier gives its leader ("the Saudi-led coalition",
-    "US-led forces"), or None."""
-    sector = LED_GROUPS.get(head.lemma_.lower())
-    led = any(c.dep_ == "amod" and c.lower_ == "led" for c in head.children)
-    return sector if led else None
-
-
-def _plural_of(head: Token, places: list[Cue]) -> bool:
-    """A plural noun with a nationality adjective names people of that country ("Iraqi Kurds",
-    "Israeli helicopters"); a possessive country does not ("Moscow's actions")."""
-    return head.tag_ == "NNS" and any(
-        c.dep_ == "amod" and c.ent_type_ == "NORP" for c in head.children) and bool(places)
-
-
-def _compound_chain(head: Token) -> list[Token]:
-    """The head and the words compounded onto it ("Foreign Minister" in "Foreign Minister Bilawal")."""
-    out, stack = [head], [head]
-    while stack:
-        token = stack.pop()
-        for child in token.children:
-            if child.dep_ in {"compound", "flat", "appos", "nmod"} or (
-                child.dep_ == "amod" and child.pos_ == "PROPN"
-            ):
-                out.append(child)
-                stack.append(child)
-    return out
-
-
-def _is_office(token: Token, cover: dict[int, Match]) -> bool:
-    match = cover.get(token.i)
-    return match is not None and match.cue.kind == "office" and match.end - 1 == token.i
-
-
-def _is_posted(token: Token, cover: dict[int, Match]) -> bool:
-    return token.lower_ in _POSTED or (token.i in cover and cover[token.i].cue.name in _POSTED)
-
-
-def _head_office(offices: list[Cue], head_cue: Cue | None) -> Cue | None:
-    if head_cue is not None and head_cue.kind == "office":
-        return head_cue
-    return offices[0] if offices else None
-
-
-def _name_forms(head: Token) -> list[str]:
-    """A name as written, then without its first words: "Antony J. Blinken", "J. Blinken", "Blinken"."""
-    words = _name_run(head)
-    return [" ".join(t.text for t in words[k:]) for k in range(len(words))]
-
-
-def _name_run(head: Token) -> list[Token]:
-    """The head and the unbroken run of proper-noun words right before it that modify it."""
-    words = [head]
-    lefts = {t.i: t for t in head.lefts if t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN"}
-    while words[0].i - 1 in lefts:
-        words.insert(0, lefts[words[0].i - 1])
-    return words
-
-
-def _name_of(token: Token) -> str:
-    parts = [t.text for t in token.lefts if t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN"]
-    return " ".join([*parts, token.text])
-
-
-def _text(tokens: Iterable[Token]) -> str:
-    tokens = sorted(tokens, key=lambda t: t.i)
-    if not tokens:
-        return ""
-    doc: Doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text
-
-
-def _display_name(tokens: list[Token], head: Token, is_person: bool, places: list[Cue],
-                  orgs: list[Cue]) -> str:
-    if is_person:
-        return _name_of(head)
-    if orgs and not places:
-        return orgs[0].name
-    if places:
-        return places[0].name
-    return _text(tokens)
