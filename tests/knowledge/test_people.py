@@ -383,3 +383,10 @@ def test_a_family_name_first_country_is_found_either_way_round():
     assert index.lookup("Dupont Jean", date(2021, 1, 1)) is None  # French names keep their order
     assert index.by_surname("Taro", date(2021, 1, 1)) is None  # the turned name's last word is no surname
     assert "taro" not in index.last_words()  # nor a word that may name a person ("He" of He Lifeng)
+
+
+def test_a_current_surname_needs_someone_holding_a_role_then():
+    index = PeopleIndex([_person("Jean Dupont", date(2010, 1, 1), date(2012, 1, 1))])
+    assert index.by_surname("Dupont", date(2020, 1, 1)).name == "Jean Dupont"
+    assert index.by_surname("Dupont", date(2020, 1, 1), current=True) is None
+    assert index.by_surname("Dupont", date(2011, 1, 1), current=True).name == "Jean Dupont"

@@ -93,3 +93,9 @@ def test_common_words_in_a_bureau_name_are_no_regions(events):
     found = events("Acting Assistant Secretary for the Bureau of South and Central Asian Affairs Dean Thompson "
                    "met Foreign Minister Sirojiddin Muhriddin.", "2021-06-10")
     assert not [e for e in found if "CMR" in (e.source.country, e.target and e.target.country)]
+
+
+def test_a_legislators_surname_needs_a_seat_held_then(events):
+    # Australia's Speaker Tony Smith left in 2021; a senator Smith of 2022 is no Australian.
+    found = events("Senator Smith criticised Secretary Blinken.", "2022-06-08")
+    assert not [e for e in found if e.source.country == "AUS"]

@@ -224,7 +224,7 @@ class PeopleIndex:
 
 
     def by_surname(self, surname: str, on: date | None = None, *, sector: str | None = None,
-                   given: str | None = None) -> Person | None:
+                   given: str | None = None, current: bool = False) -> Person | None:
         """The role of the one country's person a surname names ("President Bush"), else None.
 
         Only people of the office's `sector` count, and of the `given` first name when the text writes one
@@ -233,7 +233,8 @@ class PeopleIndex:
         presumed ones); with none, everyone left. The surname resolves only
         when all of them are of one country: "Bashir" in 2000 is Sudan's president whatever other Bashirs
         served later, "Khan" or "Lee" stays unknown. The caller asks only when the text gives an office
-        ("President", "General"), so a surname is never read as a person on its own.
+        ("President", "General"), so a surname is never read as a person on its own. With `current`, only
+        those holding a role on `on` count.
         """
         found = [
             person for person in self._by_surname.get(fold(surname), [])
@@ -246,7 +247,7 @@ class PeopleIndex:
             # after Phoenix's table was made its open roles are only presumed; Accord's rows are known
             # ("President Abbas" in 2021 is Mahmoud Abbas, not an Algerian minister of 2010)
             holding = known
-        pool = holding or _most_of_one_country(found)
+        pool = holding or ([] if current else _most_of_one_country(found))
         if not pool or len({person.country for person in pool}) != 1:
             return None
         return max(pool, key=lambda person: (person.start or date.min, person.end or date.max))

@@ -430,8 +430,10 @@ class _PhraseReader:
         # The table holds heads of state and government and ministers, not their deputies: a deputy's
         # surname is someone else's ("Vice President Harris" is not St Kitts' Prime Minister Harris).
         deputy = any(t.lower_ in _DEPUTY_WORDS or t.lower_.startswith(("vice-", "deputy-")) for t in tokens)
-        person = self.people.by_surname(head.text, self.published, sector=office.sector,
-                                        given=given) if office is not None and not deputy else None
+        # A legislature has hundreds of members and the tables few of them: a legislator's surname is read
+        # only as one holding a seat then ("Senator Smith" in 2022 is not Australia's former Speaker Smith).
+        person = self.people.by_surname(head.text, self.published, sector=office.sector, given=given,
+                                        current=office.sector == "LEG") if office is not None and not deputy else None
         if person is not None:
             former = any(t.lower_ in {"former", "ex", "late"} for t in tokens)
             return _make_actor(phrase_text(tokens), person.name, person.country, None,
