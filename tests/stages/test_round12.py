@@ -99,3 +99,16 @@ def test_a_legislators_surname_needs_a_seat_held_then(events):
     # Australia's Speaker Tony Smith left in 2021; a senator Smith of 2022 is no Australian.
     found = events("Senator Smith criticised Secretary Blinken.", "2022-06-08")
     assert not [e for e in found if e.source.country == "AUS"]
+
+
+@pytest.mark.parametrize(("name", "countries", "expected"), [
+    # A capital of one of the article's countries wins over any namesake abroad.
+    ("Victoria", ("SYC",), "SYC"),  # not GeoNames' Victoria of Hong Kong, forty times bigger
+    ("San Jose", ("USA", "CRI"), "CRI"),  # Blinken travelling to San Jose for a Central American meeting
+    # Without its country the namesake's size still decides, and a capital abroad is no preference.
+    ("San Jose", ("USA",), "USA"),
+    ("Kingston", ("CAN",), "CAN"),
+])
+def test_a_capital_of_the_articles_countries(name, countries, expected):
+    place = get_gazetteer().lookup(name, countries=countries)
+    assert place is not None and place.country == expected

@@ -259,6 +259,10 @@ class Gazetteer:
         self._add_states(cache.get_us_states(), _state_populations(cities.values()))
         self._add_regions()
         self._add_cities(cities.values())
+        # Each country's capital, by country and folded name: in an article about its country a capital
+        # wins over any namesake ("Victoria", Seychelles, over GeoNames' Victoria in Hong Kong).
+        self._capitals = {(self.iso3[iso2], fold(row["capital"])) for iso2, row in countries.items()
+                          if row.get("capital")}
 
     def _add(self, name: str, entry: _Entry, key: str | None = None, index: dict | None = None) -> None:
         key = fold(name) if key is None else key
@@ -382,6 +386,10 @@ class Gazetteer:
             local = _unique_best(preferred)
             return _short_form(local, name) if local is not None else nations[0].place
         best = _unique_best(pool)
+        capitals = [e for e in preferred if e.place.precision == "city"
+                    and (e.place.country, fold(e.place.name)) in self._capitals]
+        if capitals:
+            return _short_form(capitals[0], name)
         if preferred:
             local = _unique_best(preferred)
             # A preference, not a filter: "Paris" in an article about the USA is still Paris, France.
