@@ -385,11 +385,11 @@ class Gazetteer:
         if nations:
             local = _unique_best(preferred)
             return _short_form(local, name) if local is not None else nations[0].place
-        best = _unique_best(pool)
         capitals = [e for e in preferred if e.place.precision == "city"
                     and (e.place.country, fold(e.place.name)) in self._capitals]
         if capitals:
             return _short_form(capitals[0], name)
+        best = _unique_best(pool)
         if preferred:
             local = _unique_best(preferred)
             # A preference, not a filter: "Paris" in an article about the USA is still Paris, France.

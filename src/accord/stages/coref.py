@@ -165,12 +165,10 @@ class Salience:
             {"person"} if lemma in _PERSON_PAIRS else None)
         # With no pair in the last sentences, "the presidents" at the end of a readout are still the two
         # its opening named: the earliest pair of the article.
-        found = self.pair(kinds=kinds) or self.pair(self.seen, kinds=kinds, earliest=True)
-        if lemma in _SIDE_PAIRS:
-            # "The parties discussed the evacuation ..." after a sentence naming Ukraine: in a readout the
-            # parties are the two people who talked, when two of different countries were just named.
-            return self.pair(kinds={"person"}) or found
-        return found
+        # "The parties discussed the evacuation ..." after a sentence naming Ukraine: in a readout the parties
+        # are the two people who talked, when two of different countries were just named.
+        people = self.pair(kinds={"person"}) if lemma in _SIDE_PAIRS else []
+        return people or self.pair(kinds=kinds) or self.pair(self.seen, kinds=kinds, earliest=True)
 
     def role(self, token: Token, role: str) -> Actor | None:
         """ "the minister", "the Secretary": the last person named with that office, if any."""

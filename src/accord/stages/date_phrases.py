@@ -157,12 +157,17 @@ def _ago(m: re.Match[str], published: date | None, future: bool) -> tuple[date, 
     return date(published.year - n, 1, 1), "year"
 
 
+def weekday_on_or_before(day: date, weekday: int) -> date:
+    """The given weekday (Monday 0) on or before a day."""
+    return day - timedelta(days=(day.weekday() - weekday) % 7)
+
+
 def _weekday(m: re.Match[str], published: date | None, future: bool) -> tuple[date, str] | None:
     """A weekday: the one on or before publication, unless 'next'/'coming' or 'last' says otherwise."""
     if published is None:
         return None
     which = " ".join((m["which"] or "").lower().split())
-    back = (published.weekday() - WEEKDAYS.index(m["wd"])) % 7
+    back = (published - weekday_on_or_before(published, WEEKDAYS.index(m["wd"]))).days
     if which in ("next", "coming", "this coming"):
         return published + timedelta(days=(7 - back) % 7 or 7), "day"
     if which == "last" and back == 0:
@@ -339,10 +344,10 @@ def resolve_date(
     happened by then ("had delivered vaccines by November 22"). A date after `latest` is no date of them
     either (an act told as done cannot be dated by "the December 24 elections" it was about).
     """
-    found = found_in(text_or_span, reference or published, moved)
+    now = reference or published
+    found = found_in(text_or_span, now, moved)
     if not bounds:
         text = text_or_span if isinstance(text_or_span, str) else text_or_span.text
-        now = reference or published
         found = tuple(f for f in found if (word := bound_word(f, text)) is None
                       or (word != "since" and now is not None and f.date <= now))  # fmt: skip
     if latest is not None:

@@ -36,6 +36,7 @@ from accord.stages.date_phrases import (
     find_dates,
     found_in,
     resolve_date,
+    weekday_on_or_before,
 )
 
 if TYPE_CHECKING:
@@ -161,9 +162,9 @@ def moved_weekdays(doc: Document, reference: date | None) -> dict[str, tuple[dat
     moved: dict[str, tuple[date, date]] = {}
     for noun, weekday in weekday_of.items():
         index = WEEKDAYS.index(weekday)
-        usual = reference - timedelta(days=(reference.weekday() - index) % 7)
+        usual = weekday_on_or_before(reference, index)
         if noun in bound and usual > bound[noun] and weekday not in moved:
-            moved[weekday] = usual, bound[noun] - timedelta(days=(bound[noun].weekday() - index) % 7)
+            moved[weekday] = usual, weekday_on_or_before(bound[noun], index)
     return moved
 
 
